@@ -1,0 +1,179 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Upcoming-language features applied to every Swift target (the Hummingbird / NIO / swift-crypto habit).
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Tipline",
+    platforms: [.macOS(.v15), .iOS(.v18)],
+    products: [
+        .library(name: "TiplineCore", targets: ["TiplineCore"]),
+        .library(name: "TiplineClient", targets: ["TiplineClient"]),
+        .executable(name: "tipline", targets: ["TiplineCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // MARK: libsodium from Debian (libsodium-dev), found with pkg-config
+        .systemLibrary(
+            name: "CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"]), .brew(["libsodium"])]
+        ),
+
+        // MARK: Platform-neutral core: no I/O, no server, no logging
+        .target(
+            name: "TiplineCore",
+            dependencies: [
+                "CSodium",
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: The reader-app library (Foundation + TiplineCore only)
+        .target(name: "TiplineClient", dependencies: ["TiplineCore"], swiftSettings: swiftSettings),
+
+        // MARK: Server side
+        .target(
+            name: "TiplineStorage",
+            dependencies: [
+                "TiplineCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TiplineServer",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TiplineAPI",
+            dependencies: [
+                "TiplineCore", "TiplineStorage", "TiplineServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TiplineCoverNode",
+            dependencies: [
+                "TiplineCore", "TiplineStorage", "TiplineServer",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Journalist, admin, simulation
+        .target(
+            name: "TiplineJournalist",
+            dependencies: [
+                "TiplineCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TiplineAdmin",
+            dependencies: ["TiplineCore"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TiplineSimulation",
+            dependencies: ["TiplineCore", "TiplineClient"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: The single `tipline` binary: one small file per subcommand
+        .executableTarget(
+            name: "TiplineCLI",
+            dependencies: [
+                "TiplineCore", "TiplineClient", "TiplineStorage", "TiplineServer", "TiplineAPI",
+                "TiplineCoverNode", "TiplineJournalist", "TiplineAdmin", "TiplineSimulation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Tests
+        .testTarget(
+            name: "TiplineCoreTests",
+            dependencies: ["TiplineCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "TiplineClientTests", dependencies: ["TiplineClient"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TiplineStorageTests",
+            dependencies: [
+                "TiplineStorage",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TiplineAPITests",
+            dependencies: [
+                "TiplineAPI", "TiplineStorage", "TiplineServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "TiplineCoverNodeTests", dependencies: ["TiplineCoverNode"], swiftSettings: swiftSettings),
+        .testTarget(name: "TiplineJournalistTests", dependencies: ["TiplineJournalist"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["TiplineCore", "TiplineClient", "TiplineJournalist"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,64 @@
+/// A 32-byte public key of some role, as stored in certificates and JSON.
+public protocol PublicKeyProtocol: Hashable, Sendable {
+    /// The raw 32 key bytes.
+    var bytes: [UInt8] { get }
+    /// Wraps raw key bytes.
+    /// - Throws: `TiplineCoreError` with `.invalidLength` unless there are exactly 32 bytes.
+    init(bytes: [UInt8]) throws
+}
+
+extension PublicKeyProtocol {
+    /// The key as lowercase hex.
+    public var hex: String { Hex.encode(bytes) }
+
+    /// Parses a key from hex (either case).
+    public init(hex: String) throws { try self.init(bytes: Hex.decode(hex)) }
+}
+
+/// Length of every public and secret key in the protocol (X25519 and Ed25519).
+public let keyLength = 32
+
+func requireKeyLength(_ bytes: [UInt8], _ what: String) throws {
+    guard bytes.count == keyLength else {
+        throw TiplineCoreError(.invalidLength, "\(what) is \(keyLength) bytes, got \(bytes.count)")
+    }
+}
+
+/// An X25519 public key used for encryption, typed by its role.
+public struct EncryptionPublicKey<R: KeyRole>: PublicKeyProtocol {
+    public let bytes: [UInt8]
+
+    public init(bytes: [UInt8]) throws {
+        try requireKeyLength(bytes, "an X25519 public key")
+        self.bytes = bytes
+    }
+
+    /// The same key bytes viewed under another role (for example when a reader's role is only known at runtime).
+    public func retyped<Other: KeyRole>(as: Other.Type = Other.self) -> EncryptionPublicKey<Other> {
+        EncryptionPublicKey<Other>(unchecked: bytes)
+    }
+
+    init(unchecked bytes: [UInt8]) { self.bytes = bytes }
+}
+
+/// An Ed25519 public key used to verify signatures, typed by its role.
+public struct SigningPublicKey<R: KeyRole>: PublicKeyProtocol {
+    public let bytes: [UInt8]
+
+    public init(bytes: [UInt8]) throws {
+        try requireKeyLength(bytes, "an Ed25519 public key")
+        self.bytes = bytes
+    }
+
+    /// Whether `signature` is a valid Ed25519 signature of `message` by this key.
+    public func isValidSignature(_ signature: Signature, for message: [UInt8]) -> Bool {
+        Sodium.verifyDetached(signature.bytes, message: message, publicKey: bytes)
+    }
+
+    /// The same key bytes viewed under another role.
+    public func retyped<Other: KeyRole>(as: Other.Type = Other.self) -> SigningPublicKey<Other> {
+        SigningPublicKey<Other>(unchecked: bytes)
+    }
+
+    init(unchecked bytes: [UInt8]) { self.bytes = bytes }
+}

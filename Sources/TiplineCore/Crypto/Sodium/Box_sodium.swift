@@ -1,0 +1,123 @@
+import CSodium
+
+/// X25519 boxes: sealed boxes, `crypto_box` with a random nonce, precomputed shared keys.
+extension Sodium {
+    static let boxPublicKeyBytes = Int(crypto_box_PUBLICKEYBYTES)
+    static let boxSecretKeyBytes = Int(crypto_box_SECRETKEYBYTES)
+    static let boxMACBytes = Int(crypto_box_MACBYTES)
+    static let boxNonceBytes = Int(crypto_box_NONCEBYTES)
+    static let boxSharedKeyBytes = Int(crypto_box_BEFORENMBYTES)
+    /// `crypto_box_SEALBYTES` is a compound macro Swift cannot import; libsodium exports a function.
+    static let sealBytes = Int(crypto_box_sealbytes())
+
+    static func boxKeyPair() throws -> (publicKey: [UInt8], secretKey: [UInt8]) {
+        try ensureInitialised()
+        var pk = [UInt8](repeating: 0, count: boxPublicKeyBytes)
+        var sk = [UInt8](repeating: 0, count: boxSecretKeyBytes)
+        guard crypto_box_keypair(&pk, &sk) == 0 else {
+            throw TiplineCoreError(.libraryUnavailable, "crypto_box_keypair failed")
+        }
+        return (pk, sk)
+    }
+
+    static func scalarMultBase(_ secretKey: [UInt8]) throws -> [UInt8] {
+        try ensureInitialised()
+        guard secretKey.count == boxSecretKeyBytes else {
+            throw TiplineCoreError(.invalidLength, "an X25519 secret key is 32 bytes, got \(secretKey.count)")
+        }
+        guard let pk = output(boxPublicKeyBytes, { crypto_scalarmult_base($0, secretKey) }) else {
+            throw TiplineCoreError(.invalidArgument, "crypto_scalarmult_base failed")
+        }
+        return pk
+    }
+
+    static func seal(_ message: [UInt8], to publicKey: [UInt8]) throws -> [UInt8] {
+        try ensureInitialised()
+        let result = output(message.count + sealBytes) { out in
+            withBytes(message) { crypto_box_seal(out, $0, $1, publicKey) }
+        }
+        guard let sealed = result else {
+            throw TiplineCoreError(.encryptionFailed, "crypto_box_seal refused the recipient key")
+        }
+        return sealed
+    }
+
+    static func sealOpen(_ sealed: [UInt8], publicKey: [UInt8], secretKey: [UInt8]) throws -> [UInt8] {
+        try ensureInitialised()
+        guard sealed.count >= sealBytes else {
+            throw TiplineCoreError(.invalidLength, "a sealed box is at least \(sealBytes) bytes")
+        }
+        let result = output(sealed.count - sealBytes) { out in
+            crypto_box_seal_open(out, sealed, UInt64(sealed.count), publicKey, secretKey)
+        }
+        guard let message = result else {
+            throw TiplineCoreError(.decryptionFailed, "the anonymous box did not open")
+        }
+        return message
+    }
+
+    static func boxEasy(_ message: [UInt8], nonce: [UInt8], publicKey: [UInt8], secretKey: [UInt8]) throws -> [UInt8] {
+        try ensureInitialised()
+        let result = output(message.count + boxMACBytes) { out in
+            withBytes(message) { crypto_box_easy(out, $0, $1, nonce, publicKey, secretKey) }
+        }
+        guard let boxed = result else {
+            throw TiplineCoreError(.encryptionFailed, "crypto_box_easy refused the key pair")
+        }
+        return boxed
+    }
+
+    static func boxOpenEasy(
+        _ boxed: ArraySlice<UInt8>, nonce: ArraySlice<UInt8>, publicKey: [UInt8], secretKey: [UInt8]
+    ) throws -> [UInt8] {
+        try ensureInitialised()
+        guard boxed.count >= boxMACBytes, nonce.count == boxNonceBytes else {
+            throw TiplineCoreError(.invalidLength, "a two party box is at least \(boxMACBytes + boxNonceBytes) bytes")
+        }
+        let result = boxed.withUnsafeBufferPointer { box in
+            nonce.withUnsafeBufferPointer { n in
+                output(boxed.count - boxMACBytes) { out in
+                    crypto_box_open_easy(
+                        out, box.baseAddress.unsafelyUnwrapped, UInt64(boxed.count), n.baseAddress.unsafelyUnwrapped,
+                        publicKey, secretKey)
+                }
+            }
+        }
+        guard let message = result else {
+            throw TiplineCoreError(.decryptionFailed, "the two party box did not open")
+        }
+        return message
+    }
+
+    static func boxBeforeNM(publicKey: [UInt8], secretKey: [UInt8]) throws -> [UInt8] {
+        try ensureInitialised()
+        guard let key = output(boxSharedKeyBytes, { crypto_box_beforenm($0, publicKey, secretKey) }) else {
+            throw TiplineCoreError(.invalidArgument, "crypto_box_beforenm refused the key pair")
+        }
+        return key
+    }
+
+    static func boxOpenEasyAfterNM(
+        _ boxed: ArraySlice<UInt8>, nonce: ArraySlice<UInt8>, sharedKey: [UInt8]
+    ) -> [UInt8]? {
+        guard boxed.count >= boxMACBytes, nonce.count == boxNonceBytes else { return nil }
+        return boxed.withUnsafeBufferPointer { box in
+            nonce.withUnsafeBufferPointer { n in
+                output(boxed.count - boxMACBytes) { out in
+                    crypto_box_open_easy_afternm(
+                        out, box.baseAddress.unsafelyUnwrapped, UInt64(boxed.count), n.baseAddress.unsafelyUnwrapped,
+                        sharedKey)
+                }
+            }
+        }
+    }
+
+    static func boxEasyAfterNM(_ message: [UInt8], nonce: [UInt8], sharedKey: [UInt8]) throws -> [UInt8] {
+        try ensureInitialised()
+        let result = output(message.count + boxMACBytes) { out in
+            withBytes(message) { crypto_box_easy_afternm(out, $0, $1, nonce, sharedKey) }
+        }
+        guard let boxed = result else { throw TiplineCoreError(.encryptionFailed, "crypto_box_easy_afternm failed") }
+        return boxed
+    }
+}
