@@ -6,7 +6,8 @@ import TiplineCore
     let identity = try! SigningKeyPair<Role.CoverNodeIdentity>.generate()
     let now = Timestamp(seconds: 1_800_000_000, nanoseconds: 123_456_000)
 
-    func identityKey(validFor seconds: Int64 = 3600) throws -> SignedPublicKey<SigningPublicKey<Role.CoverNodeIdentity>> {
+    func identityKey(validFor seconds: Int64 = 3600) throws -> SignedPublicKey<SigningPublicKey<Role.CoverNodeIdentity>>
+    {
         try SigningKeyPair<Role.CoverNodeProvisioning>.generate().certify(
             identity.publicKey, notValidAfter: Timestamp(seconds: now.seconds + seconds))
     }
@@ -30,17 +31,21 @@ import TiplineCore
         let messages = [SecureRandom.bytes(633)]
         let drop = try DeadDrop.sign(kind: .journalist, messages: messages, createdAt: now, epoch: 5, with: identity)
         let key = try identityKey()
-        let otherEpoch = try DeadDrop(kind: .journalist, data: drop.data, createdAt: now, signature: drop.signature, epoch: 6)
+        let otherEpoch = try DeadDrop(
+            kind: .journalist, data: drop.data, createdAt: now, signature: drop.signature, epoch: 6)
         #expect(!otherEpoch.isSigned(byAnyOf: [key], at: now))
         let otherTime = try DeadDrop(
             kind: .journalist, data: drop.data, createdAt: now.adding(.seconds(1)), signature: drop.signature, epoch: 5)
         #expect(!otherTime.isSigned(byAnyOf: [key], at: now))
         var data = drop.data
         data[3] ^= 1
-        #expect(!(try DeadDrop(kind: .journalist, data: data, createdAt: now, signature: drop.signature, epoch: 5)).isSigned(byAnyOf: [key], at: now))
+        #expect(
+            !(try DeadDrop(kind: .journalist, data: data, createdAt: now, signature: drop.signature, epoch: 5))
+                .isSigned(byAnyOf: [key], at: now))
         // Only whole seconds are signed.
         let subSecond = try DeadDrop(
-            kind: .journalist, data: drop.data, createdAt: Timestamp(seconds: now.seconds), signature: drop.signature, epoch: 5)
+            kind: .journalist, data: drop.data, createdAt: Timestamp(seconds: now.seconds), signature: drop.signature,
+            epoch: 5)
         #expect(subSecond.isSigned(byAnyOf: [key], at: now))
         // An expired signer no longer verifies.
         #expect(!drop.isSigned(byAnyOf: [try identityKey(validFor: -1)], at: now))

@@ -25,14 +25,19 @@ import TiplineCore
             _ child: SignedPublicKey<K>, _ parent: SignedPublicKey<P>, sourceLocation: SourceLocation = #_sourceLocation
         ) throws {
             let signer = try SigningPublicKey<Role.Ephemeral>(bytes: parent.key.bytes)
-            #expect(child.isCertified(by: signer, at: now, signerNotValidAfter: parent.notValidAfter), sourceLocation: sourceLocation)
+            #expect(
+                child.isCertified(by: signer, at: now, signerNotValidAfter: parent.notValidAfter),
+                sourceLocation: sourceLocation)
         }
-        let cnProv = try Fixtures.signed("covernode_provisioning-382c1d30", as: SigningPublicKey<Role.CoverNodeProvisioning>.self)
+        let cnProv = try Fixtures.signed(
+            "covernode_provisioning-382c1d30", as: SigningPublicKey<Role.CoverNodeProvisioning>.self)
         let cnId = try Fixtures.signed("covernode_id-b58cb550", as: SigningPublicKey<Role.CoverNodeIdentity>.self)
         let cnMsg = try Fixtures.signed("covernode_msg-651c62fe", as: EncryptionPublicKey<Role.CoverNodeMessaging>.self)
-        let jProv = try Fixtures.signed("journalist_provisioning-82e41c91", as: SigningPublicKey<Role.JournalistProvisioning>.self)
+        let jProv = try Fixtures.signed(
+            "journalist_provisioning-82e41c91", as: SigningPublicKey<Role.JournalistProvisioning>.self)
         let jId = try Fixtures.signed("journalist_id-5cbdb77b", as: SigningPublicKey<Role.JournalistIdentity>.self)
-        let jMsg = try Fixtures.signed("journalist_msg-5f092056", as: EncryptionPublicKey<Role.JournalistMessaging>.self)
+        let jMsg = try Fixtures.signed(
+            "journalist_msg-5f092056", as: EncryptionPublicKey<Role.JournalistMessaging>.self)
         let admin = try Fixtures.signed("admin-9f6d7764", as: SigningPublicKey<Role.Admin>.self)
         let backupId = try Fixtures.signed("backup_id-b2957752", as: SigningPublicKey<Role.BackupIdentity>.self)
         let backupMsg = try Fixtures.signed("backup_msg-9bcc1fb6", as: EncryptionPublicKey<Role.BackupMessaging>.self)
@@ -113,10 +118,12 @@ import TiplineCore
 
     @Test func childExpiryIsCappedByItsParent() {
         let now = Timestamp(seconds: 1_000)
-        #expect(KeyLifetimes.childExpiry(now: now, validity: .seconds(500), parentNotValidAfter: Timestamp(seconds: 1_200))
-            == Timestamp(seconds: 1_200))
-        #expect(KeyLifetimes.childExpiry(now: now, validity: .seconds(100), parentNotValidAfter: Timestamp(seconds: 1_200))
-            == Timestamp(seconds: 1_100))
+        #expect(
+            KeyLifetimes.childExpiry(now: now, validity: .seconds(500), parentNotValidAfter: Timestamp(seconds: 1_200))
+                == Timestamp(seconds: 1_200))
+        #expect(
+            KeyLifetimes.childExpiry(now: now, validity: .seconds(100), parentNotValidAfter: Timestamp(seconds: 1_200))
+                == Timestamp(seconds: 1_100))
     }
 
     @Test func responseJSONRoundTrips() throws {

@@ -55,7 +55,8 @@ import TiplineCore
         }
         let shared = try TwoPartyBox.SharedKey(mine: user, theirs: journalist.publicKey)
         #expect(JournalistToUserMessage.open(published[...], sharedKey: shared) == reply)
-        let stranger = try TwoPartyBox.SharedKey(mine: EncryptionKeyPair<Role.User>.generate(), theirs: journalist.publicKey)
+        let stranger = try TwoPartyBox.SharedKey(
+            mine: EncryptionKeyPair<Role.User>.generate(), theirs: journalist.publicKey)
         #expect(JournalistToUserMessage.open(published[...], sharedKey: stranger) == nil)
     }
 
@@ -79,21 +80,29 @@ import TiplineCore
 
     @Test func wrongSizesAndTamperingAreErrors() throws {
         let u2c = try UserToCoverNodeMessage.sealCover(to: [coverNode.publicKey])
-        #expect(throws: TiplineCoreError.self) { try UserToCoverNodeMessage.open(Array(u2c.dropLast()), with: coverNode) }
+        #expect(throws: TiplineCoreError.self) {
+            try UserToCoverNodeMessage.open(Array(u2c.dropLast()), with: coverNode)
+        }
         var tampered = u2c
         tampered[700] ^= 1
         #expect(throws: TiplineCoreError.self) { try UserToCoverNodeMessage.open(tampered, with: coverNode) }
-        #expect(throws: TiplineCoreError.self) { try UserToCoverNodeMessage.open(u2c, with: EncryptionKeyPair.generate()) }
+        #expect(throws: TiplineCoreError.self) {
+            try UserToCoverNodeMessage.open(u2c, with: EncryptionKeyPair.generate())
+        }
         #expect(throws: TiplineCoreError.self) { try JournalistToCoverNodeMessage.open(u2c, with: coverNode) }
         #expect(throws: TiplineCoreError.self) { try MultiAnonymousBox.open([1, 2, 3], with: coverNode) }
-        #expect(throws: TiplineCoreError.self) { try TwoPartyBox.open([UInt8](repeating: 0, count: 39), from: journalist.publicKey, with: user) }
+        #expect(throws: TiplineCoreError.self) {
+            try TwoPartyBox.open([UInt8](repeating: 0, count: 39), from: journalist.publicKey, with: user)
+        }
         #expect(throws: TiplineCoreError.self) { try AnonymousBox.open([UInt8](repeating: 0, count: 47), with: user) }
         #expect(throws: TiplineCoreError.self) { try UserToCoverNodeMessage.sealCover(to: []) }
     }
 
     @Test func twoCoverNodesAreBothUsed() throws {
         let second = try EncryptionKeyPair<Role.CoverNodeMessaging>.generate()
-        let keys = try CoverNodeKeySelection.wrappingKeys(from: [coverNode.publicKey, coverNode.publicKey, second.publicKey])
+        let keys = try CoverNodeKeySelection.wrappingKeys(from: [
+            coverNode.publicKey, coverNode.publicKey, second.publicKey,
+        ])
         #expect(keys == [coverNode.publicKey, second.publicKey])
         let u2c = try UserToCoverNodeMessage.cover.seal(to: [coverNode.publicKey, second.publicKey])
         #expect(try UserToCoverNodeMessage.open(u2c, with: second) == .cover)
@@ -103,8 +112,14 @@ import TiplineCore
     @Test func boxesRoundTripAnyPayload() async throws {
         try await propertyCheck(count: 50, input: Gen<UInt8>.value(in: 0...255).array(of: 0...700)) { payload throws in
             #expect(try AnonymousBox.open(AnonymousBox.seal(payload, to: user.publicKey), with: user) == payload)
-            #expect(try TwoPartyBox.open(TwoPartyBox.seal(payload, from: journalist, to: user.publicKey), from: journalist.publicKey, with: user) == payload)
-            #expect(try MultiAnonymousBox.open(MultiAnonymousBox.seal(payload, to: [coverNode.publicKey]), with: coverNode, recipients: 1) == payload)
+            #expect(
+                try TwoPartyBox.open(
+                    TwoPartyBox.seal(payload, from: journalist, to: user.publicKey), from: journalist.publicKey,
+                    with: user) == payload)
+            #expect(
+                try MultiAnonymousBox.open(
+                    MultiAnonymousBox.seal(payload, to: [coverNode.publicKey]), with: coverNode, recipients: 1)
+                    == payload)
             let key = SecureRandom.bytes(32)
             let box = try SecretBox.seal(payload, key: key)
             #expect(box.count == payload.count + SecretBox.overhead)
@@ -123,7 +138,10 @@ import TiplineCore
         let salt = SecureRandom.bytes(16)
         let a = try PasswordKDF.testOnly.deriveKey(password: Array("correct horse".utf8), salt: salt)
         #expect(a == (try PasswordKDF.testOnly.deriveKey(password: Array("correct horse".utf8), salt: salt)))
-        #expect(a != (try PasswordKDF.testOnly.deriveKey(password: Array("correct horse".utf8), salt: SecureRandom.bytes(16))))
+        #expect(
+            a
+                != (try PasswordKDF.testOnly.deriveKey(
+                    password: Array("correct horse".utf8), salt: SecureRandom.bytes(16))))
         #expect(throws: TiplineCoreError.self) { try PasswordKDF.testOnly.deriveKey(password: [1], salt: [1, 2]) }
     }
 

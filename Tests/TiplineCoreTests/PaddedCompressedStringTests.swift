@@ -31,7 +31,9 @@ import TiplineCore
     }
 
     @Test func refusesTextOtherClientsWouldTakeForABomb() {
-        #expect(throws: TiplineCoreError.self) { try PaddedCompressedString(text: String(repeating: "a", count: 100_000)) }
+        #expect(throws: TiplineCoreError.self) {
+            try PaddedCompressedString(text: String(repeating: "a", count: 100_000))
+        }
     }
 
     @Test func neverCrashesOnRandomBytes() async throws {
@@ -54,7 +56,8 @@ import TiplineCore
         var compressed = try input.compress(with: .gzip())
         let member = compressed.readBytes(length: compressed.readableBytes) ?? []
         #expect(member.count < 510)
-        let bytes = [UInt8(member.count >> 8), UInt8(member.count & 0xff)] + member
+        let bytes =
+            [UInt8(member.count >> 8), UInt8(member.count & 0xff)] + member
             + [UInt8](repeating: 0, count: 510 - member.count)
         #expect(throws: TiplineCoreError.self) { try PaddedCompressedString(bytes: bytes).text() }
     }
@@ -64,7 +67,8 @@ import TiplineCore
         var compressed = try input.compress(with: .gzip())
         var member = compressed.readBytes(length: compressed.readableBytes) ?? []
         member[9] = 0x03  // zlib's Unix OS byte, as Android or iOS might write
-        let bytes = [UInt8(member.count >> 8), UInt8(member.count & 0xff)] + member
+        let bytes =
+            [UInt8(member.count >> 8), UInt8(member.count & 0xff)] + member
             + [UInt8](repeating: 0, count: 510 - member.count)
         #expect(try PaddedCompressedString(bytes: bytes).text() == "from another platform")
     }

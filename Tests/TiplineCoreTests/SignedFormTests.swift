@@ -17,9 +17,11 @@ import TiplineCore
         let form = try SignedForm.sign(body: Array("\"hello\"".utf8), with: signer, now: now)
         let json = String(decoding: try JSONEncoder().encode(form), as: UTF8.self)
         #expect(json.contains("2027-01-15T08:00:00.905124191Z"))
-        let signed = SignedForm.signedBytes(body: form.body, createdAt: form.createdAt, notValidAfter: form.notValidAfter)
-        #expect(String(decoding: signed, as: UTF8.self)
-            == "\"hello\"2027-01-15T08:00:00.905124191+00:002027-01-15T09:00:00.905124191+00:00")
+        let signed = SignedForm.signedBytes(
+            body: form.body, createdAt: form.createdAt, notValidAfter: form.notValidAfter)
+        #expect(
+            String(decoding: signed, as: UTF8.self)
+                == "\"hello\"2027-01-15T08:00:00.905124191+00:002027-01-15T09:00:00.905124191+00:00")
         let decoded = try JSONDecoder().decode(SignedForm.self, from: Data(json.utf8))
         #expect(decoded == form)
         #expect(try decoded.verify(signer: certified, policy: .online, now: now) == form.body)
@@ -28,8 +30,12 @@ import TiplineCore
     @Test func rejectsExpiredFutureOverlongTamperedAndForeignForms() throws {
         let key = try certified
         let form = try SignedForm.sign(body: [0x7b, 0x7d], with: signer, now: now)
-        #expect(throws: TiplineCoreError.self) { try form.verify(signer: key, policy: .online, now: now.adding(.seconds(3601))) }
-        #expect(throws: TiplineCoreError.self) { try form.verify(signer: key, policy: .online, now: now.adding(.seconds(-600))) }
+        #expect(throws: TiplineCoreError.self) {
+            try form.verify(signer: key, policy: .online, now: now.adding(.seconds(3601)))
+        }
+        #expect(throws: TiplineCoreError.self) {
+            try form.verify(signer: key, policy: .online, now: now.adding(.seconds(-600)))
+        }
         let long = try SignedForm.sign(body: [0x7b, 0x7d], with: signer, now: now, lifetime: .seconds(7200))
         #expect(throws: TiplineCoreError.self) { try long.verify(signer: key, policy: .online, now: now) }
         #expect(try long.verify(signer: key, policy: .ceremony, now: now) == [0x7b, 0x7d])

@@ -53,7 +53,11 @@ final class TestHierarchy {
                     covernodes: [
                         .init(
                             provisioningPk: coverNodeProvisioningKey.json,
-                            covernodes: ["covernode_001": [.init(idPk: coverNodeIdentityKey.json, msgPks: [coverNodeMessagingKey.json])]])
+                            covernodes: [
+                                "covernode_001": [
+                                    .init(idPk: coverNodeIdentityKey.json, msgPks: [coverNodeMessagingKey.json])
+                                ]
+                            ])
                     ],
                     journalists: [.init(provisioningPk: journalistProvisioningKey.json, journalists: journalists)])
             ], maxEpoch: 7)
@@ -75,12 +79,24 @@ final class TestHierarchy {
                     covernodes: [
                         .init(
                             provisioningPk: try json("covernode_provisioning-382c1d30"),
-                            covernodes: ["covernode_001": [.init(idPk: try json("covernode_id-b58cb550"), msgPks: [try json("covernode_msg-651c62fe")])]])
+                            covernodes: [
+                                "covernode_001": [
+                                    .init(
+                                        idPk: try json("covernode_id-b58cb550"),
+                                        msgPks: [try json("covernode_msg-651c62fe")])
+                                ]
+                            ])
                     ],
                     journalists: [
                         .init(
                             provisioningPk: try json("journalist_provisioning-82e41c91"),
-                            journalists: ["journalist_0": [.init(idPk: try json("journalist_id-5cbdb77b"), msgPks: [try json("journalist_msg-5f092056")])]])
+                            journalists: [
+                                "journalist_0": [
+                                    .init(
+                                        idPk: try json("journalist_id-5cbdb77b"),
+                                        msgPks: [try json("journalist_msg-5f092056")])
+                                ]
+                            ])
                     ],
                     backup: [.init(idPk: try json("backup_id-b2957752"), msgPks: [try json("backup_msg-9bcc1fb6")])])
             ], maxEpoch: 9)

@@ -14,7 +14,8 @@ import TiplineCore
 
     @Test func twoPartyBoxOpens() throws {
         let sender = try EncryptionPublicKey<Role.Ephemeral>(bytes: Fixtures.bytes("two_party_box/01_sender_pk"))
-        let recipient = try EncryptionKeyPair<Role.Ephemeral>(secretKey: Fixtures.bytes("two_party_box/04_recipient_sk"))
+        let recipient = try EncryptionKeyPair<Role.Ephemeral>(
+            secretKey: Fixtures.bytes("two_party_box/04_recipient_sk"))
         #expect(recipient.publicKey.bytes == (try Fixtures.bytes("two_party_box/03_recipient_pk")))
         let box = try Fixtures.bytes("two_party_box/06_two_party_box")
         let message = try Fixtures.bytes("two_party_box/05_message")
@@ -29,7 +30,8 @@ import TiplineCore
         let message = try Fixtures.bytes("multi_anonymous_box/05_message")
         #expect(box.count == message.count + MultiAnonymousBox.overhead())
         for (pk, sk) in [("01_recipient_1_pk", "02_recipient_1_sk"), ("03_recipient_2_pk", "04_recipient_2_sk")] {
-            let pair = try EncryptionKeyPair<Role.CoverNodeMessaging>(secretKey: Fixtures.bytes("multi_anonymous_box/" + sk))
+            let pair = try EncryptionKeyPair<Role.CoverNodeMessaging>(
+                secretKey: Fixtures.bytes("multi_anonymous_box/" + sk))
             #expect(pair.publicKey.bytes == (try Fixtures.bytes("multi_anonymous_box/" + pk)))
             #expect(try MultiAnonymousBox.open(box, with: pair) == message)
         }
@@ -50,14 +52,18 @@ import TiplineCore
     @Test func certificateDataMatches() throws {
         let key = try SigningPublicKey<Role.Ephemeral>(bytes: Fixtures.bytes("certificate_data/01_pk"))
         let expiry = try Timestamp(rfc3339: Fixtures.text("certificate_data/02_not_valid_after"))
-        #expect(withUnsafeBytes(of: expiry.seconds.bigEndian, Array.init) == (try Fixtures.bytes("certificate_data/03_timestamp_bytes")))
-        #expect(SignedPublicKey<SigningPublicKey<Role.Ephemeral>>.certificateData(key: key.bytes, notValidAfter: expiry)
-            == (try Fixtures.bytes("certificate_data/04_certificate_data")))
+        #expect(
+            withUnsafeBytes(of: expiry.seconds.bigEndian, Array.init)
+                == (try Fixtures.bytes("certificate_data/03_timestamp_bytes")))
+        #expect(
+            SignedPublicKey<SigningPublicKey<Role.Ephemeral>>.certificateData(key: key.bytes, notValidAfter: expiry)
+                == (try Fixtures.bytes("certificate_data/04_certificate_data")))
     }
 
     @Test func journalistDeadDropDecryptsFiveOfTen() throws {
         let dir = "journalist_dead_drop/"
-        let journalist = try EncryptionKeyPair<Role.JournalistMessaging>(secretKey: Fixtures.bytes(dir + "02_journalist_sk"))
+        let journalist = try EncryptionKeyPair<Role.JournalistMessaging>(
+            secretKey: Fixtures.bytes(dir + "02_journalist_sk"))
         #expect(journalist.publicKey.bytes == (try Fixtures.bytes(dir + "01_journalist_pk")))
         let coverNode = try EncryptionPublicKey<Role.CoverNodeMessaging>(bytes: Fixtures.bytes(dir + "04_covernode_pk"))
         let user = try Fixtures.bytes(dir + "03_user_pk")
@@ -78,7 +84,8 @@ import TiplineCore
 
     @Test func staleDeadDropDecryptsWithNothing() throws {
         let dir = "journalist_dead_drop/"
-        let journalist = try EncryptionKeyPair<Role.JournalistMessaging>(secretKey: Fixtures.bytes(dir + "02_journalist_sk"))
+        let journalist = try EncryptionKeyPair<Role.JournalistMessaging>(
+            secretKey: Fixtures.bytes(dir + "02_journalist_sk"))
         let coverNode = try EncryptionPublicKey<Role.CoverNodeMessaging>(bytes: Fixtures.bytes(dir + "04_covernode_pk"))
         let data = try Fixtures.bytes(dir + "04_journalist_dead_drop")
         let shared = try TwoPartyBox.SharedKey(mine: journalist, theirs: coverNode)
@@ -87,7 +94,8 @@ import TiplineCore
     }
 
     @Test func humanReadableDigest() throws {
-        let key = try SigningPublicKey<Role.Ephemeral>(hex: "c941a9beed1c8c945c27b150b5aa725a6366f71900a5e93607ba93254fe8d585")
+        let key = try SigningPublicKey<Role.Ephemeral>(
+            hex: "c941a9beed1c8c945c27b150b5aa725a6366f71900a5e93607ba93254fe8d585")
         #expect(key.humanReadableDigest == "jdiH4c 9DO9cT kefiCh OXoQ")
     }
 

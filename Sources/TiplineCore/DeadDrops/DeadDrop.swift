@@ -32,7 +32,8 @@ public struct DeadDrop: Hashable, Sendable {
     /// - Throws: `TiplineCoreError` when the data is not a whole number of messages or the epoch does not fit the kind.
     public init(kind: DeadDropKind, data: [UInt8], createdAt: Timestamp, signature: Signature, epoch: Int32?) throws {
         guard data.count % kind.messageLength == 0 else {
-            throw TiplineCoreError(.invalidLength, "dead-drop data is not a whole number of \(kind.messageLength)-byte messages")
+            throw TiplineCoreError(
+                .invalidLength, "dead-drop data is not a whole number of \(kind.messageLength)-byte messages")
         }
         guard (kind == .journalist) == (epoch != nil) else {
             throw TiplineCoreError(.invalidArgument, "only journalist dead drops carry an epoch")
@@ -54,11 +55,13 @@ public struct DeadDrop: Hashable, Sendable {
         }
         let data = messages.flatMap { $0 }
         let digest = signatureData(kind: kind, data: data, createdAt: createdAt, epoch: epoch)
-        return try DeadDrop(kind: kind, data: data, createdAt: createdAt, signature: identity.sign(digest), epoch: epoch)
+        return try DeadDrop(
+            kind: kind, data: data, createdAt: createdAt, signature: identity.sign(digest), epoch: epoch)
     }
 
     /// `SHA-256(data ‖ i64_BE(created_at seconds) [‖ i32_BE(epoch)])`: the 32 bytes that are signed.
-    public static func signatureData(kind: DeadDropKind, data: [UInt8], createdAt: Timestamp, epoch: Int32?) -> [UInt8] {
+    public static func signatureData(kind: DeadDropKind, data: [UInt8], createdAt: Timestamp, epoch: Int32?) -> [UInt8]
+    {
         var message = data + withUnsafeBytes(of: createdAt.seconds.bigEndian, Array.init)
         if kind == .journalist { message += withUnsafeBytes(of: (epoch ?? 0).bigEndian, Array.init) }
         return Digest.sha256(message)

@@ -97,7 +97,9 @@ extension KeyPairJSON {
     }
 
     /// Restores a signing key pair and its certificate, checking that the secret matches the public key.
-    public func signingKeyPair<R>(as role: R.Type = R.self) throws -> (SigningKeyPair<R>, SignedPublicKey<SigningPublicKey<R>>?) {
+    public func signingKeyPair<R>(
+        as role: R.Type = R.self
+    ) throws -> (SigningKeyPair<R>, SignedPublicKey<SigningPublicKey<R>>?) {
         let pair = try SigningKeyPair<R>(seed: Hex.decode(secretKey))
         guard pair.publicKey.hex == publicKey.keyHex.lowercased() else {
             throw TiplineCoreError(.invalidArgument, "the secret key does not match the public key")
@@ -107,7 +109,9 @@ extension KeyPairJSON {
     }
 
     /// Restores an encryption key pair and its certificate, checking that the secret matches the public key.
-    public func encryptionKeyPair<R>(as role: R.Type = R.self) throws -> (EncryptionKeyPair<R>, SignedPublicKey<EncryptionPublicKey<R>>?) {
+    public func encryptionKeyPair<R>(
+        as role: R.Type = R.self
+    ) throws -> (EncryptionKeyPair<R>, SignedPublicKey<EncryptionPublicKey<R>>?) {
         let pair = try EncryptionKeyPair<R>(secretKey: Hex.decode(secretKey))
         guard pair.publicKey.hex == publicKey.keyHex.lowercased() else {
             throw TiplineCoreError(.invalidArgument, "the secret key does not match the public key")

@@ -142,7 +142,9 @@ public struct JournalistProfile: Codable, Hashable, Sendable {
     public var status: String
 
     /// Creates a profile; the tag is derived from `id`.
-    public init(id: String, displayName: String, sortName: String, description: String, isDesk: Bool, status: String)
+    public init(
+        id: String, displayName: String, sortName: String, description: String, isDesk: Bool, status: String
+    )
         throws
     {
         self.id = id

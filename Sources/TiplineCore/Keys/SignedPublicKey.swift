@@ -50,7 +50,8 @@ extension SigningKeyPair {
     /// Certifies `key` until `notValidAfter`.
     public func certify<K: PublicKeyProtocol>(_ key: K, notValidAfter: Timestamp) throws -> SignedPublicKey<K> {
         try SignedPublicKey(
-            key: key, certificate: sign(SignedPublicKey<K>.certificateData(key: key.bytes, notValidAfter: notValidAfter)),
+            key: key,
+            certificate: sign(SignedPublicKey<K>.certificateData(key: key.bytes, notValidAfter: notValidAfter)),
             notValidAfter: notValidAfter)
     }
 

@@ -12,9 +12,11 @@ public struct VerifiedKeys: Sendable {
     /// Verified organisation keys.
     public private(set) var organizationKeys: [SignedPublicKey<SigningPublicKey<Role.Organization>>] = []
     /// Verified CoverNode provisioning keys.
-    public private(set) var coverNodeProvisioningKeys: [SignedPublicKey<SigningPublicKey<Role.CoverNodeProvisioning>>] = []
+    public private(set) var coverNodeProvisioningKeys: [SignedPublicKey<SigningPublicKey<Role.CoverNodeProvisioning>>] =
+        []
     /// Verified journalist provisioning keys.
-    public private(set) var journalistProvisioningKeys: [SignedPublicKey<SigningPublicKey<Role.JournalistProvisioning>>] = []
+    public private(set) var journalistProvisioningKeys:
+        [SignedPublicKey<SigningPublicKey<Role.JournalistProvisioning>>] = []
     /// Verified CoverNode identities by CoverNode id.
     public private(set) var coverNodes: [String: [Identity<Role.CoverNodeIdentity, Role.CoverNodeMessaging>]] = [:]
     /// Verified journalist identities by journalist id.
@@ -37,7 +39,10 @@ public struct VerifiedKeys: Sendable {
             else { continue }
             organizationKeys.append(org)
             for provisioning in family.covernodes {
-                guard let parent = Self.check(provisioning.provisioningPk, as: SigningPublicKey<Role.CoverNodeProvisioning>.self, signer: org, now)
+                guard
+                    let parent = Self.check(
+                        provisioning.provisioningPk, as: SigningPublicKey<Role.CoverNodeProvisioning>.self, signer: org,
+                        now)
                 else { continue }
                 coverNodeProvisioningKeys.append(parent)
                 for (id, identities) in provisioning.covernodes where CoverNodeID.isValid(id) {
@@ -45,7 +50,10 @@ public struct VerifiedKeys: Sendable {
                 }
             }
             for provisioning in family.journalists {
-                guard let parent = Self.check(provisioning.provisioningPk, as: SigningPublicKey<Role.JournalistProvisioning>.self, signer: org, now)
+                guard
+                    let parent = Self.check(
+                        provisioning.provisioningPk, as: SigningPublicKey<Role.JournalistProvisioning>.self,
+                        signer: org, now)
                 else { continue }
                 journalistProvisioningKeys.append(parent)
                 for (id, identities) in provisioning.journalists where (try? JournalistID.validate(id)) != nil {
@@ -72,7 +80,8 @@ public struct VerifiedKeys: Sendable {
     ) -> Identity<I, M>? {
         guard let id = check(family.idPk, as: SigningPublicKey<I>.self, signer: signer, now) else { return nil }
         return Identity(
-            identityKey: id, messagingKeys: family.msgPks.compactMap { check($0, as: EncryptionPublicKey<M>.self, signer: id, now) })
+            identityKey: id,
+            messagingKeys: family.msgPks.compactMap { check($0, as: EncryptionPublicKey<M>.self, signer: id, now) })
     }
 }
 
@@ -101,7 +110,9 @@ extension VerifiedKeys {
     }
 
     /// All verified messaging keys of a journalist (readers trial-decrypt replies with each of them).
-    public func messagingKeys(forJournalist id: String) -> [SignedPublicKey<EncryptionPublicKey<Role.JournalistMessaging>>] {
+    public func messagingKeys(
+        forJournalist id: String
+    ) -> [SignedPublicKey<EncryptionPublicKey<Role.JournalistMessaging>>] {
         journalists[id]?.flatMap(\.messagingKeys) ?? []
     }
 

@@ -27,7 +27,9 @@ public enum JournalistToCoverNodeMessage: Sendable, Equatable {
         _ box: [UInt8], with keyPair: EncryptionKeyPair<Role.CoverNodeMessaging>
     ) throws -> JournalistToCoverNodeMessage {
         guard box.count == MessageSizes.journalistToCoverNodeEncrypted else {
-            throw TiplineCoreError(.invalidLength, "a J2C message is \(MessageSizes.journalistToCoverNodeEncrypted) bytes, got \(box.count)")
+            throw TiplineCoreError(
+                .invalidLength,
+                "a J2C message is \(MessageSizes.journalistToCoverNodeEncrypted) bytes, got \(box.count)")
         }
         let plain = try MultiAnonymousBox.open(box, with: keyPair)
         return plain[0] == 0x01 ? .real(sealedReply: Array(plain[1...])) : .cover

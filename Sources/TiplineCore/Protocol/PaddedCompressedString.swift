@@ -25,13 +25,15 @@ public struct PaddedCompressedString: Hashable, Sendable {
         let compressed = try Self.compress(Array(text.utf8))
         guard compressed.count <= Self.maxCompressedLength else {
             throw TiplineCoreError(
-                .tooLong, "the message is \(compressed.count - Self.maxCompressedLength) bytes too long once compressed")
+                .tooLong, "the message is \(compressed.count - Self.maxCompressedLength) bytes too long once compressed"
+            )
         }
         guard text.utf8.count / compressed.count < Self.maxDecompressionRatio else {
             throw TiplineCoreError(.tooLong, "the message is too repetitive to be accepted by every client")
         }
         let length = UInt16(compressed.count)
-        bytes = [UInt8(length >> 8), UInt8(length & 0xff)] + compressed
+        bytes =
+            [UInt8(length >> 8), UInt8(length & 0xff)] + compressed
             + SecureRandom.bytes(Self.length - 2 - compressed.count)
     }
 

@@ -41,7 +41,8 @@ public enum JournalistID {
         guard !bytes.isEmpty, bytes.count < maxLength,
             bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7f && $0 != 0x2f && $0 != 0x5c })
         else {
-            throw TiplineCoreError(.invalidArgument, "a journalist id is 1-127 printable ASCII characters without / or \\")
+            throw TiplineCoreError(
+                .invalidArgument, "a journalist id is 1-127 printable ASCII characters without / or \\")
         }
     }
 }

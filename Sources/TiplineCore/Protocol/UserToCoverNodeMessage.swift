@@ -35,7 +35,8 @@ public enum UserToCoverNodeMessage: Sendable, Equatable {
     /// Encrypts to the CoverNode keys (see ``CoverNodeKeySelection``): 773 bytes.
     public func seal(to coverNodeKeys: [EncryptionPublicKey<Role.CoverNodeMessaging>]) throws -> [UInt8] {
         if case .real(_, let sealed) = self, sealed.count != MessageSizes.userToJournalistEncrypted {
-            throw TiplineCoreError(.invalidLength, "a sealed U2J message is \(MessageSizes.userToJournalistEncrypted) bytes")
+            throw TiplineCoreError(
+                .invalidLength, "a sealed U2J message is \(MessageSizes.userToJournalistEncrypted) bytes")
         }
         return try MultiAnonymousBox.seal(serialized, to: CoverNodeKeySelection.wrappingKeys(from: coverNodeKeys))
     }
@@ -46,7 +47,8 @@ public enum UserToCoverNodeMessage: Sendable, Equatable {
         _ box: [UInt8], with keyPair: EncryptionKeyPair<Role.CoverNodeMessaging>
     ) throws -> UserToCoverNodeMessage {
         guard box.count == MessageSizes.userToCoverNodeEncrypted else {
-            throw TiplineCoreError(.invalidLength, "a U2C message is \(MessageSizes.userToCoverNodeEncrypted) bytes, got \(box.count)")
+            throw TiplineCoreError(
+                .invalidLength, "a U2C message is \(MessageSizes.userToCoverNodeEncrypted) bytes, got \(box.count)")
         }
         let plain = try MultiAnonymousBox.open(box, with: keyPair)
         let tag = try RecipientTag(bytes: Array(plain[0..<4]))

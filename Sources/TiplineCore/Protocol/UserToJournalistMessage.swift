@@ -34,7 +34,8 @@ public struct UserToJournalistMessage: Sendable {
         _ sealed: [UInt8], with journalist: EncryptionKeyPair<Role.JournalistMessaging>
     ) throws -> UserToJournalistMessage {
         guard sealed.count == MessageSizes.userToJournalistEncrypted else {
-            throw TiplineCoreError(.invalidLength, "a sealed U2J message is \(MessageSizes.userToJournalistEncrypted) bytes")
+            throw TiplineCoreError(
+                .invalidLength, "a sealed U2J message is \(MessageSizes.userToJournalistEncrypted) bytes")
         }
         return try UserToJournalistMessage(serialized: AnonymousBox.open(sealed, with: journalist))
     }

@@ -14,7 +14,8 @@ public struct SystemWallClock: WallClock {
     public func now() -> Timestamp {
         let interval = Date().timeIntervalSince1970
         let seconds = interval.rounded(.down)
-        return Timestamp(seconds: Int64(seconds), nanoseconds: UInt32(((interval - seconds) * 1_000_000).rounded()) * 1000)
+        return Timestamp(
+            seconds: Int64(seconds), nanoseconds: UInt32(((interval - seconds) * 1_000_000).rounded()) * 1000)
     }
 }
 

@@ -17,7 +17,8 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Creates an instant from microseconds since the epoch (how databases store it).
     public init(microseconds: Int64) {
         let (q, r) = microseconds.quotientAndRemainder(dividingBy: 1_000_000)
-        self = r >= 0
+        self =
+            r >= 0
             ? Timestamp(seconds: q, nanoseconds: UInt32(r) * 1000)
             : Timestamp(seconds: q - 1, nanoseconds: UInt32(r + 1_000_000) * 1000)
     }

@@ -1,0 +1,26 @@
+# Two commands on a fresh machine: `make demo` and `make test`. Both install what they need first.
+.PHONY: deps build test demo bench format lint clean
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	swift build --product tipline
+
+test: deps
+	scripts/test.sh
+
+demo: build
+	.build/debug/tipline demo
+
+bench: deps
+	scripts/bench.sh
+
+format:
+	git ls-files --cached --others --exclude-standard -- '*.swift' | grep -v '^Package.swift$$' | xargs swift format format -i
+
+lint:
+	scripts/validate.sh
+
+clean:
+	rm -rf .build

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Tipline builds and tests with, when run as root and something is missing.
+# Everything else (Swift packages) resolves through SwiftPM.
+set -euo pipefail
+
+packages=(libsodium-dev pkg-config libsqlite3-dev zlib1g-dev postgresql nginx curl ${TIPLINE_EXTRA_PACKAGES:-})
+
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+    echo "Missing Debian packages: ${missing[*]}. Install them (as root: apt-get install -y ${missing[*]})." >&2
+    exit 1
+fi
+echo "Installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# What `make test` and CI run: build everything strictly, lint, start a throwaway PostgreSQL, run every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+swift build --build-tests --explicit-target-dependency-import-check error
+swift build --product tipline
+scripts/validate.sh
+
+eval "$(scripts/start-postgres.sh)"
+trap 'scripts/stop-postgres.sh' EXIT
+export TIPLINE_BINARY="$PWD/.build/debug/tipline"
+swift test --skip-build
