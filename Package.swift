@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "TiplineCore", targets: ["TiplineCore"]),
         .library(name: "TiplineClient", targets: ["TiplineClient"]),
         .executable(name: "tipline", targets: ["TiplineCLI"]),
+        .executable(name: "tipline-bench", targets: ["TiplineBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
@@ -52,7 +53,9 @@ let package = Package(
         ),
 
         // MARK: The reader-app library (Foundation + TiplineCore only)
-        .target(name: "TiplineClient", dependencies: ["TiplineCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "TiplineClient", dependencies: ["TiplineCore"], resources: [.copy("Resources/eff_large_wordlist.txt")],
+            swiftSettings: swiftSettings),
 
         // MARK: Server side
         .target(
@@ -69,12 +72,16 @@ let package = Package(
         .target(
             name: "TiplineServer",
             dependencies: [
+                "TiplineCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -83,6 +90,8 @@ let package = Package(
             dependencies: [
                 "TiplineCore", "TiplineStorage", "TiplineServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -94,12 +103,26 @@ let package = Package(
         .target(
             name: "TiplineCoverNode",
             dependencies: [
-                "TiplineCore", "TiplineStorage", "TiplineServer",
+                "TiplineCore", "TiplineStorage", "TiplineServer", "TiplineAPIClient",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: A typed HTTP client of the Tipline API, for journalists, the CoverNode, the admin and tests
+        .target(
+            name: "TiplineAPIClient",
+            dependencies: [
+                "TiplineCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -108,7 +131,7 @@ let package = Package(
         .target(
             name: "TiplineJournalist",
             dependencies: [
-                "TiplineCore",
+                "TiplineCore", "TiplineAPIClient",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -118,7 +141,7 @@ let package = Package(
         ),
         .target(
             name: "TiplineAdmin",
-            dependencies: ["TiplineCore"],
+            dependencies: ["TiplineCore", "TiplineAPIClient"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -132,9 +155,24 @@ let package = Package(
             name: "TiplineCLI",
             dependencies: [
                 "TiplineCore", "TiplineClient", "TiplineStorage", "TiplineServer", "TiplineAPI",
-                "TiplineCoverNode", "TiplineJournalist", "TiplineAdmin", "TiplineSimulation",
+                "TiplineCoverNode", "TiplineJournalist", "TiplineAdmin", "TiplineSimulation", "TiplineAPIClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Benchmarks (`make bench`, release build; not part of `make test`)
+        .executableTarget(
+            name: "TiplineBench",
+            dependencies: [
+                "TiplineCore", "TiplineClient", "TiplineStorage", "TiplineServer", "TiplineAPI", "TiplineCoverNode",
+                "TiplineJournalist", "TiplineAPIClient", "TiplineSimulation",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
@@ -147,7 +185,16 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "TiplineClientTests", dependencies: ["TiplineClient"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TiplineClientTests",
+            dependencies: [
+                "TiplineClient", "TiplineCore", "TiplineSimulation", "TiplineAPI", "TiplineServer", "TiplineStorage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "TiplineStorageTests",
             dependencies: [
@@ -161,18 +208,45 @@ let package = Package(
         .testTarget(
             name: "TiplineAPITests",
             dependencies: [
-                "TiplineAPI", "TiplineStorage", "TiplineServer",
+                "TiplineAPI", "TiplineStorage", "TiplineServer", "TiplineCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "TiplineCoverNodeTests", dependencies: ["TiplineCoverNode"], swiftSettings: swiftSettings),
-        .testTarget(name: "TiplineJournalistTests", dependencies: ["TiplineJournalist"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TiplineCoverNodeTests",
+            dependencies: [
+                "TiplineCoverNode", "TiplineCore", "TiplineAPIClient", "TiplineAPI", "TiplineStorage", "TiplineServer",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TiplineJournalistTests",
+            dependencies: [
+                "TiplineJournalist", "TiplineCore", "TiplineAPIClient", "TiplineAPI", "TiplineStorage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["TiplineCore", "TiplineClient", "TiplineJournalist"],
+            dependencies: ["TiplineCore", "TiplineClient", "TiplineJournalist", "TiplineAPIClient"],
             swiftSettings: swiftSettings
         ),
     ]

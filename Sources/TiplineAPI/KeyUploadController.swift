@@ -1,0 +1,99 @@
+import HTTPTypes
+import Hummingbird
+import TiplineCore
+import TiplineServer
+import TiplineStorage
+
+/// The signed key uploads of `spec/PROTOCOL.md` §6.2.2: provisioning keys (organisation forms), identity keys
+/// (provisioning forms) and messaging keys (identity forms). Identity and messaging uploads answer with the key's
+/// epoch as a bare JSON integer; re-uploading a stored key answers with its existing epoch.
+struct KeyUploadController: Sendable {
+    let dependencies: APIDependencies
+
+    func addRoutes(to router: Router<BasicRequestContext>) {
+        router.post("/v1/public-keys/covernode/provisioning-public-key") { request, _ in
+            try await provisioningKey(request, as: Role.CoverNodeProvisioning.self, role: .coverNodeProvisioning)
+        }
+        router.post("/v1/public-keys/journalists/provisioning-public-key") { request, _ in
+            try await provisioningKey(request, as: Role.JournalistProvisioning.self, role: .journalistProvisioning)
+        }
+        router.post("/v1/public-keys/covernode/identity-public-key") { request, _ in
+            try await coverNodeIdentityKey(request)
+        }
+        router.post("/v1/public-keys/journalists/identity-public-key") { request, _ in
+            try await journalistIdentityKey(request)
+        }
+        router.post("/v1/public-keys/covernode/messaging-public-key") { request, _ in
+            let form = try await dependencies.form(request, signedBy: .coverNodeIdentity)
+            let signers = form.keys.verified.coverNodes[form.owner ?? ""]?.map(\.identityKey) ?? []
+            return try await messagingKey(form, as: Role.CoverNodeMessaging.self, role: .coverNodeMessaging, signers: signers)
+        }
+        router.post("/v1/public-keys/journalists/messaging-public-key") { request, _ in
+            let form = try await dependencies.form(request, signedBy: .journalistIdentity)
+            let signers = form.keys.verified.identityKeys(forJournalist: form.owner ?? "")
+            return try await messagingKey(form, as: Role.JournalistMessaging.self, role: .journalistMessaging, signers: signers)
+        }
+    }
+
+    /// CoverDrop refuses a new provisioning key while the previous one of its kind is younger than 26 weeks.
+    private func provisioningKey<R: TiplineCore.KeyRole>(_ request: Request, as: R.Type, role: TiplineStorage.KeyRole) async throws
+        -> Response
+    {
+        let form = try await dependencies.form(request, signedBy: .organization)
+        let key = try KeyUpload.parse(form, as: SigningPublicKey<R>.self)
+        let parent = try KeyUpload.certifier(of: key, among: form.keys.verified.organizationKeys, in: form.keys)
+        let store = dependencies.store
+        if try await store.key(ofKeyHex: key.key.hex, role: role) == nil,
+            let last = try await store.latestAddedAt(role: role),
+            form.keys.now.duration(since: Timestamp(microseconds: last)) < dependencies.settings.minProvisioningRotation
+        {
+            throw APIError(.badRequest, "key has been rotated too recently")
+        }
+        _ = try await store.insert(key.publishedKey(role: role, parent: parent.key.bytes, owner: nil, now: form.keys.now))
+        return .emptyOK
+    }
+
+    private func coverNodeIdentityKey(_ request: Request) async throws -> Response {
+        let form = try await dependencies.form(request, signedBy: .coverNodeProvisioning)
+        let body = try form.decode(PostCoverNodeIdentityKeyBody.self)
+        guard CoverNodeID.isValid(body.covernodeId) else {
+            throw APIError(.badRequest, "covernode_id must be covernode_ followed by three digits")
+        }
+        let key = try KeyUpload.key(body.covernodeIdPk, as: SigningPublicKey<Role.CoverNodeIdentity>.self)
+        let parent = try KeyUpload.certifier(of: key, among: form.keys.verified.coverNodeProvisioningKeys, in: form.keys)
+        return try await insert(key, role: .coverNodeIdentity, parent: parent.key.bytes, owner: body.covernodeId, form)
+    }
+
+    private func journalistIdentityKey(_ request: Request) async throws -> Response {
+        let form = try await dependencies.form(request, signedBy: .journalistProvisioning)
+        let body = try form.decode(PostJournalistIdentityKeyBody.self)
+        let key = try KeyUpload.key(body.journalistIdPk, as: SigningPublicKey<Role.JournalistIdentity>.self)
+        let parent = try KeyUpload.certifier(of: key, among: form.keys.verified.journalistProvisioningKeys, in: form.keys)
+        guard try await dependencies.store.profiles().contains(where: { $0.id == body.journalistId }) else {
+            throw APIError(.notFound, "journalist profile not found")
+        }
+        return try await insert(key, role: .journalistIdentity, parent: parent.key.bytes, owner: body.journalistId, form)
+    }
+
+    private func messagingKey<R: TiplineCore.KeyRole, S>(
+        _ form: AuthenticatedForm, as: R.Type, role: TiplineStorage.KeyRole, signers: [SignedPublicKey<SigningPublicKey<S>>]
+    ) async throws -> Response {
+        let key = try KeyUpload.parse(form, as: EncryptionPublicKey<R>.self)
+        let parent = try KeyUpload.certifier(of: key, among: signers, in: form.keys)
+        return try await insert(key, role: role, parent: parent.key.bytes, owner: form.owner, form)
+    }
+
+    /// Stores the key and answers with its epoch; a key already registered to another owner is a 400.
+    private func insert<K>(
+        _ key: SignedPublicKey<K>, role: TiplineStorage.KeyRole, parent: [UInt8], owner: String?, _ form: AuthenticatedForm
+    ) async throws -> Response {
+        if let existing = try await dependencies.store.key(ofKeyHex: key.key.hex, role: role), existing.ownerId != owner {
+            throw APIError(.badRequest, "the key is registered to another owner")
+        }
+        let row = key.publishedKey(role: role, parent: parent, owner: owner, now: form.keys.now)
+        guard let epoch = try await dependencies.store.insert(row) else {
+            throw APIError(.internalError, "the store assigned no epoch")
+        }
+        return try JSONResponse.make(epoch)
+    }
+}

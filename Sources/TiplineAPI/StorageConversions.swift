@@ -1,0 +1,54 @@
+import Foundation
+import TiplineCore
+import TiplineStorage
+
+// Conversions between the core's wire types and the store's rows. The two modules name some types alike
+// (`DeadDropKind`, `JournalistProfile`, `SystemStatusEvent`, `KeyRole`), so they are always qualified here.
+
+extension TiplineCore.DeadDropKind {
+    /// The store's name of this list.
+    var stored: TiplineStorage.DeadDropKind {
+        switch self {
+        case .user: .user
+        case .journalist: .journalist
+        }
+    }
+}
+
+extension SignedPublicKey {
+    /// The store row of this key, published under `role` by `parent` for `owner`.
+    func publishedKey(role: TiplineStorage.KeyRole, parent: [UInt8]?, owner: String?, now: Timestamp) -> PublishedKey {
+        PublishedKey(
+            role: role, keyHex: key.hex, certificateHex: certificate.hex, notValidAfter: notValidAfter.rfc3339,
+            notValidAfterMicros: notValidAfter.microseconds, parentKeyHex: parent.map(Hex.encode), ownerId: owner,
+            addedAtMicros: now.microseconds)
+    }
+}
+
+extension PublishedKey {
+    /// The wire form `{"key", "certificate", "not_valid_after"}` with the expiry exactly as it was received.
+    var json: SignedPublicKeyJSON {
+        SignedPublicKeyJSON(key: keyHex, certificate: certificateHex, notValidAfter: notValidAfter)
+    }
+}
+
+extension TiplineStorage.JournalistProfile {
+    /// The profile as published in `GET /v1/public-keys`.
+    var wire: TiplineCore.JournalistProfile? {
+        guard var profile = try? TiplineCore.JournalistProfile(
+            id: id, displayName: displayName, sortName: sortName, description: description, isDesk: isDesk,
+            status: status)
+        else { return nil }
+        profile.tag = tagHex
+        return profile
+    }
+}
+
+extension StoredDeadDrop {
+    /// The list item JSON.
+    var json: DeadDropJSON {
+        DeadDropJSON(
+            id: id, createdAt: Timestamp(microseconds: createdAtMicros).rfc3339,
+            data: Base64.encodeUnpadded([UInt8](data)), signature: Hex.encode([UInt8](signature)), epoch: epoch)
+    }
+}

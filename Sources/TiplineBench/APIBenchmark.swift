@@ -1,0 +1,146 @@
+import AsyncHTTPClient
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+import TiplineAPI
+import TiplineAPIClient
+import TiplineCore
+import TiplineServer
+import TiplineStorage
+
+/// `tipline-bench api`: appender ingest over real HTTP on loopback. The API runs in-process on a temporary SQLite
+/// file; many HTTP/1.1 keep-alive clients post 773-byte messages (`POST /user/messages`) for a few seconds. The same
+/// clients then drive an empty Hummingbird endpoint in the same run, and both are printed side by side.
+///
+/// Options: `--seconds N` (5, measured after a 1 s warm-up), `--clients N` (64 concurrent requests).
+/// Targets: ≥ 10,000 accepted messages/s on 2 cores, p99 < 50 ms, at least half the empty endpoint's rate.
+enum APIBenchmark {
+    static func run(arguments: [String]) async throws {
+        let seconds = max(1, option("--seconds", in: arguments, default: 5))
+        let clients = max(1, option("--clients", in: arguments, default: 64))
+        let window = Duration.seconds(seconds)
+        print("appender ingest: \(clients) keep-alive clients, \(seconds) s measured after 1 s warm-up, 773-byte messages")
+
+        let empty = try await serve(emptyApplication) { port in
+            try await drive(port: port, clients: clients, window: window)
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tipline-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteStore(path: folder.appendingPathComponent("bench.sqlite").path)
+        defer { try? store.close() }
+        let appender = try await serve({ onRunning in
+            buildApplication(
+                settings: APISettings(port: 0), store: store, trustAnchors: [], logLevel: LogLevelControl(.warning),
+                onServerRunning: onRunning)
+        }) { port in
+            try await drive(port: port, clients: clients, window: window)
+        }
+        let stored = try await store.read(.userToCoverNode, after: 0, limit: Int.max).count
+
+        print(row("empty Hummingbird endpoint", empty))
+        print(row("POST /user/messages (SQLite)", appender))
+        let ratio = appender.rate / max(empty.rate, 1)
+        print(String(format: "ratio appender / empty: %.2f (target ≥ 0.50)", ratio))
+        print("acknowledged \(appender.acknowledged) messages, \(stored) in the stream, \(appender.failures) failed requests")
+        let meets = appender.rate >= 10_000 && appender.p99 < 50 && ratio >= 0.5 && stored == appender.acknowledged
+        print("verdict: \(meets ? "meets" : "MISSES") the targets")
+    }
+
+    /// What one endpoint sustained.
+    private struct Measurement {
+        var rate: Double
+        var p50: Double
+        var p99: Double
+        var acknowledged: Int
+        var failures: Int
+    }
+
+    /// Hummingbird answering `POST /user/messages` after reading the body, and nothing else: the baseline.
+    private static func emptyApplication(onRunning: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
+        let router = Router()
+        router.post("/user/messages") { request, _ -> String in
+            _ = try await request.body.collect(upTo: 8192)
+            return ""
+        }
+        var logger = Logger(label: "bench.empty")
+        logger.logLevel = .warning
+        return Application(
+            router: router, configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) }, logger: logger)
+    }
+
+    /// Runs the app built by `make` on a free loopback port while `body` uses it, then shuts it down gracefully.
+    private static func serve<App: ApplicationProtocol, T: Sendable>(
+        _ make: (@escaping @Sendable (Int) async -> Void) -> App, _ body: @Sendable (Int) async throws -> T
+    ) async throws -> T {
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let app = make { port in continuation.yield(port) }
+        var logger = Logger(label: "bench")
+        logger.logLevel = .warning
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [app], logger: logger))
+        return try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next() else { throw APIClientError(.unreachable, "the server did not start") }
+            let result = try await body(port)
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+            return result
+        }
+    }
+
+    /// `clients` concurrent request loops for 1 s of warm-up plus `window`; latencies count inside the window only.
+    private static func drive(port: Int, clients: Int, window: Duration) async throws -> Measurement {
+        let http = HTTPClient(
+            eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+            configuration: HTTPClient.Configuration(
+                connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: clients)))
+        let api = APIClient(baseURL: "http://127.0.0.1:\(port)", http: http)
+        let start = ContinuousClock.now.advanced(by: .seconds(1))
+        let end = start.advanced(by: window)
+        let results = await withTaskGroup(of: (latencies: [Duration], acknowledged: Int, failures: Int).self) { group in
+            for _ in 0..<clients {
+                group.addTask {
+                    var latencies: [Duration] = []
+                    var acknowledged = 0
+                    var failures = 0
+                    while ContinuousClock.now < end {
+                        let message = SecureRandom.bytes(MessageSizes.userToCoverNodeEncrypted)
+                        let sent = ContinuousClock.now
+                        do {
+                            try await api.postUserMessage(message)
+                            acknowledged += 1
+                            if sent >= start { latencies.append(ContinuousClock.now - sent) }
+                        } catch {
+                            failures += 1
+                        }
+                    }
+                    return (latencies, acknowledged, failures)
+                }
+            }
+            return await group.reduce(into: [(latencies: [Duration], acknowledged: Int, failures: Int)]()) { $0.append($1) }
+        }
+        try await http.shutdown()
+        let latencies = results.flatMap(\.latencies).sorted()
+        func percentile(_ p: Double) -> Double {
+            guard !latencies.isEmpty else { return .infinity }
+            return latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] / .milliseconds(1)
+        }
+        return Measurement(
+            rate: Double(latencies.count) / (window / .seconds(1)), p50: percentile(0.5), p99: percentile(0.99),
+            acknowledged: results.map(\.acknowledged).reduce(0, +), failures: results.map(\.failures).reduce(0, +))
+    }
+
+    private static func row(_ label: String, _ m: Measurement) -> String {
+        label.padding(toLength: 32, withPad: " ", startingAt: 0)
+            + String(format: "%9.0f msg/s   p50 %6.2f ms   p99 %6.2f ms", m.rate, m.p50, m.p99)
+    }
+
+    private static func option(_ name: String, in arguments: [String], default value: Int) -> Int {
+        guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return value }
+        return Int(arguments[index + 1]) ?? value
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import TiplineAPI
+import TiplineAPIClient
+import TiplineAdmin
+import TiplineCore
+import TiplineCoverNode
+import TiplineServer
+import TiplineStorage
+
+/// `tipline serve`: the API, the appender and the CoverNode in one process over one SQLite file in a data folder.
+///
+/// On first start it runs a development key ceremony (`<data>/keys`, unencrypted — development only) and
+/// publishes the provisioning and admin keys through its own API; later starts reuse the folder.
+struct EmbeddedServer {
+    var dataDirectory: String
+    var host = "127.0.0.1"
+    var port: Int
+    var mixing: MixingProfile
+    var logLevel: Logger.Level = .info
+
+    var keysDirectory: String { dataDirectory + "/keys" }
+    var databasePath: String { dataDirectory + "/tipline.sqlite" }
+    var coverNodeDirectory: String { dataDirectory + "/covernode" }
+    var trustAnchorsPath: String { keysDirectory + "/" + KeyCeremony.trustAnchorsFile }
+    private var publishedMarker: String { keysDirectory + "/.published" }
+    private var bundlePath: String { coverNodeDirectory + "/setup-bundle.json" }
+
+    /// Runs until SIGTERM/SIGINT; calls `onReady` with the API's URL once everything is up.
+    func run(onReady: @escaping @Sendable (String) async -> Void = { _ in }) async throws {
+        let logger = LogLevelControl(logLevel).logger(label: "tipline.serve")
+        try prepareFirstStart(logger: logger)
+        let anchors = try JSONDecoder().decode([SignedPublicKeyJSON].self, from: readFile(trustAnchorsPath))
+            .map(SignedPublicKey<SigningPublicKey<Role.Organization>>.init(json:))
+        let store = try SQLiteStore(path: databasePath)
+        defer { try? store.close() }
+        var settings = APISettings(port: port, database: databasePath)
+        settings.http = HTTPSettings(host: host, port: port, logLevel: logLevel)
+        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let app = buildApplication(
+            settings: settings, store: store, trustAnchors: anchors, onServerRunning: { portContinuation.yield($0) })
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await ServiceRunner.run([app], logger: logger) }
+            var iterator = ports.makeAsyncIterator()
+            guard let boundPort = await iterator.next() else { return }
+            let url = "http://\(host):\(boundPort)"
+            try await publishCeremonyKeys(api: APIClient(baseURL: url))
+            let coverNode = CoverNodeService(
+                settings: CoverNodeSettings(
+                    stateDirectory: coverNodeDirectory, mixing: mixing, keyProtection: .keyFile,
+                    setupBundlePath: bundlePath, pipeline: PipelineSettings(), keyTaskInterval: .seconds(60),
+                    directoryRefreshInterval: .seconds(2)),
+                store: store, api: APIClient(baseURL: url), logger: logger)
+            group.addTask { try await ServiceRunner.run([coverNode], logger: logger) }
+            await onReady(url)
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Creates the development keys and the CoverNode's setup bundle when the data folder is new.
+    private func prepareFirstStart(logger: Logger) throws {
+        guard !FileManager.default.fileExists(atPath: trustAnchorsPath) else { return }
+        let bundle = try DevelopmentCeremony.run(in: KeyDirectory(path: keysDirectory), clock: SystemWallClock())
+        try KeyDirectory(path: coverNodeDirectory).write(JSONEncoder().encode(bundle), to: "setup-bundle.json")
+        logger.warning(
+            "DEVELOPMENT KEYS: created a new organisation key hierarchy, unencrypted, in \(keysDirectory). Never use these keys for real sources; run the key ceremony (tipline admin) offline instead."
+        )
+    }
+
+    /// Uploads the provisioning and admin keys once, then marks the folder as published.
+    private func publishCeremonyKeys(api: APIClient) async throws {
+        guard !FileManager.default.fileExists(atPath: publishedMarker) else { return }
+        let publisher = KeyPublisher(ceremony: KeyCeremony(keys: try KeyDirectory(path: keysDirectory)), api: api)
+        try await publisher.publishOrganizationChildren()
+        try await publisher.setStatus("AVAILABLE", description: "Development server")
+        FileManager.default.createFile(atPath: publishedMarker, contents: Data())
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import TiplineAPI
+import TiplineCore
+import TiplineSimulation
+
+/// `tipline readers`: a population of simulated reader apps against a running API, on a virtual clock.
+struct ReadersCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "readers",
+        abstract: "Run simulated reader apps (a few of them sources) against an API, hours passing in seconds.")
+
+    @Option(help: "The API root, without /v1.")
+    var api = "http://127.0.0.1:3000"
+
+    @Option(help: "The host serving POST /user/messages (default: the API root).")
+    var messages: String?
+
+    @Option(help: "A JSON array of trusted, self-signed organisation keys (what the apps bundle).")
+    var trustAnchors: String
+
+    @Option(help: "Number of reader apps.")
+    var readers = 20
+
+    @Option(help: "How many of them are sources.")
+    var sources = 2
+
+    @Option(help: "Whom sources write to (default: the default recipient, else the first listed).")
+    var journalist: String?
+
+    @Option(help: "Messages each source writes.")
+    var messagesPerSource = 1
+
+    @Option(help: "Virtual days to simulate.")
+    var days = 2.0
+
+    @Option(help: "Virtual minutes per simulation step.")
+    var tickMinutes = 5
+
+    @Option(help: "Mean app opens per reader per virtual day.")
+    var opensPerDay = 4.0
+
+    @Option(help: "Keep the apps' state folders here (default: a temporary folder, removed at the end).")
+    var state: String?
+
+    @Option(help: "Apps stepped concurrently.")
+    var concurrency = 16
+
+    func run() async throws {
+        guard let apiRoot = URL(string: api), let messageRoot = URL(string: messages ?? api) else {
+            throw ValidationError("--api and --messages must be URLs.")
+        }
+        let settings = PopulationSettings(
+            apiBaseURL: apiRoot.appendingPathComponent("v1"), messageBaseURL: messageRoot,
+            trustAnchors: try TrustAnchors.load(path: trustAnchors), readers: readers, sources: sources,
+            journalistId: journalist, messagesPerSource: messagesPerSource, duration: .seconds(days * 86_400),
+            tick: .seconds(tickMinutes * 60), opensPerDay: opensPerDay,
+            stateRoot: state.map { URL(fileURLWithPath: $0, isDirectory: true) }, maxConcurrentReaders: concurrency)
+        let population = try ReaderPopulation(settings: settings)
+        let printer = ProgressPrinter()
+        let report = await population.run { progress in await printer.show(progress) }
+        print(report)
+    }
+}
+
+/// Prints a line every 10% of the run.
+private actor ProgressPrinter {
+    private var nextTenth = 1
+
+    func show(_ progress: ReaderPopulation.Progress) {
+        guard progress.fraction * 10 >= Double(nextTenth) else { return }
+        nextTenth = Int(progress.fraction * 10) + 1
+        let report = progress.report
+        print(
+            "\(Int(progress.fraction * 100))% \(progress.now.rfc3339): \(report.messagesSent) messages sent, "
+                + "\(report.realMessagesQueued) real queued, \(report.errors) errors")
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import TiplineCoverNode
+
+/// `tipline serve`: the whole server side in one process (embedded SQLite), for trying Tipline and small newsrooms.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the API, the appender and the CoverNode in one process over one SQLite file.")
+
+    @Option(help: "The data folder (database, development keys, CoverNode state).") var data = "tipline-data"
+    @Option(help: "The loopback port of the API (0 picks a free one).") var port = 3000
+    @Option(help: "Mixing profile: \(MixingProfile.names.joined(separator: " or ")).") var profile = "test"
+
+    func run() async throws {
+        let server = EmbeddedServer(dataDirectory: data, port: port, mixing: try MixingProfile.named(profile))
+        try await server.run { url in
+            print("Tipline is serving on \(url) (data in \(data)). Trust anchors: \(server.trustAnchorsPath)")
+        }
+    }
+}

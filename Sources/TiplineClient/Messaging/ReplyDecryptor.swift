@@ -1,0 +1,71 @@
+public import TiplineCore
+import Foundation
+
+/// Finds a reader's replies in user dead drops by trial decryption (`spec/CLIENT.md` §10.2), with one precomputed
+/// X25519 shared key per (reader key, journalist messaging key): every attempt then costs one symmetric
+/// `crypto_box_open_afternm`, never a key agreement.
+public struct ReplyDecryptor: Sendable {
+    /// A decrypted reply and where it was found.
+    public struct Reply: Hashable, Sendable {
+        /// The journalist whose key opened it.
+        public let journalistId: String
+        /// The dead drop's id.
+        public let deadDropId: Int32
+        /// The message's index in the dead drop.
+        public let index: Int
+        /// The dead drop's creation time (the date shown for the reply).
+        public let createdAt: Timestamp
+        /// A text or a handover.
+        public let message: JournalistToUserMessage
+    }
+
+    private let candidates: [(journalistId: String, key: TwoPartyBox.SharedKey)]
+
+    /// Precomputes a shared key for every messaging key of every candidate journalist.
+    public init(
+        userKey: EncryptionKeyPair<Role.User>,
+        journalistKeys: [String: [EncryptionPublicKey<Role.JournalistMessaging>]]
+    ) throws {
+        candidates = try journalistKeys.keys.sorted().flatMap { id in
+            try (journalistKeys[id] ?? []).map { (id, try TwoPartyBox.SharedKey(mine: userKey, theirs: $0)) }
+        }
+    }
+
+    /// Number of precomputed shared keys (key agreements done).
+    public var sharedKeyCount: Int { candidates.count }
+
+    /// Every message of `deadDrops` that one of the shared keys opens and that parses, in dead-drop order.
+    /// Dead drops are split over the available cores.
+    public func decrypt(_ deadDrops: [VerifiedDeadDrop]) async -> [Reply] {
+        guard !candidates.isEmpty, !deadDrops.isEmpty else { return [] }
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, deadDrops.count))
+        let chunk = (deadDrops.count + workers - 1) / workers
+        return await withTaskGroup(of: (Int, [Reply]).self) { group in
+            for start in stride(from: 0, to: deadDrops.count, by: chunk) {
+                let slice = Array(deadDrops[start..<min(start + chunk, deadDrops.count)])
+                group.addTask { (start, decryptSerially(slice)) }
+            }
+            var parts: [(Int, [Reply])] = []
+            for await part in group { parts.append(part) }
+            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
+    }
+
+    /// The same on the calling thread only.
+    public func decryptSerially(_ deadDrops: [VerifiedDeadDrop]) -> [Reply] {
+        var replies: [Reply] = []
+        for drop in deadDrops {
+            for (index, box) in drop.deadDrop.messages.enumerated() {
+                for candidate in candidates {
+                    guard let message = JournalistToUserMessage.open(box, sharedKey: candidate.key) else { continue }
+                    replies.append(
+                        Reply(
+                            journalistId: candidate.journalistId, deadDropId: drop.id, index: index,
+                            createdAt: drop.deadDrop.createdAt, message: message))
+                    break
+                }
+            }
+        }
+        return replies
+    }
+}

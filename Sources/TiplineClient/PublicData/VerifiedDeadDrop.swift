@@ -1,0 +1,29 @@
+public import TiplineCore
+
+/// A user dead drop whose signature verified against a CoverNode identity key, with its server id.
+public struct VerifiedDeadDrop: Sendable {
+    /// The API's id (increasing).
+    public let id: Int32
+    /// The dead drop.
+    public let deadDrop: DeadDrop
+
+    /// Verifies `json` as a user dead drop signed by any of `keys`' CoverNode identity keys valid at `now`, and not
+    /// dated more than 7 days after `now` (CoverDrop's clock-skew guard). `nil` when anything fails.
+    public init?(_ json: DeadDropJSON, keys: VerifiedKeys, now: Timestamp) {
+        guard let id = json.id, let drop = try? json.deadDrop(kind: .user),
+            drop.createdAt.duration(since: now) <= Self.maxClockSkew,
+            drop.isSigned(byAnyOf: keys.allCoverNodeIdentityKeys, at: now)
+        else { return nil }
+        self.id = id
+        deadDrop = drop
+    }
+
+    /// Wraps an already verified dead drop (for benchmarks and tools that verified it themselves).
+    public init(id: Int32, verified deadDrop: DeadDrop) {
+        self.id = id
+        self.deadDrop = deadDrop
+    }
+
+    /// How far in the future a dead drop may be dated.
+    public static let maxClockSkew: Duration = .seconds(7 * 86_400)
+}

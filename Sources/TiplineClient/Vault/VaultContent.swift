@@ -1,0 +1,128 @@
+import TiplineCore
+
+/// The secret state of one installation: the reader's reply key, the sending-queue secret and the mailbox.
+///
+/// Serialised into exactly ``VaultContent/plaintextLength`` bytes (the layout is in `docs/client.md`):
+/// ```
+/// version u8 (= 1) ‖ user secret key (32) ‖ queue secret (16) ‖ message count u32 ‖ messages ‖ zero fill
+/// message = kind u8 ‖ date i64 (µs since the epoch) ‖ journalist id (u8 length ‖ ASCII) ‖ body
+///   kind 1 (sent):     hint (32) ‖ text (u32 length ‖ UTF-8)
+///   kind 2 (received): dead-drop id i32 ‖ index u16 ‖ text (u32 length ‖ UTF-8)
+///   kind 3 (handover): dead-drop id i32 ‖ index u16 ‖ target id (u8 length ‖ ASCII)
+/// ```
+/// All integers are big-endian.
+struct VaultContent: Sendable {
+    /// Size of the plaintext: 512 KiB, whatever the content.
+    static let plaintextLength = 524_288
+    static let formatVersion: UInt8 = 1
+    static let queueSecretLength = 16
+    private static let headerLength = 1 + 32 + queueSecretLength + 4
+
+    var userKey: EncryptionKeyPair<Role.User>
+    var queueSecret: [UInt8]
+    var messages: [MailboxMessage]
+
+    /// A new identity: what every installation gets on first start and every new session.
+    static func fresh() throws -> VaultContent {
+        VaultContent(
+            userKey: try .generate(), queueSecret: SecureRandom.bytes(queueSecretLength), messages: [])
+    }
+
+    init(userKey: EncryptionKeyPair<Role.User>, queueSecret: [UInt8], messages: [MailboxMessage]) {
+        self.userKey = userKey
+        self.queueSecret = queueSecret
+        self.messages = messages
+    }
+
+    /// The fixed-size plaintext. Messages dated at or before `expiredBefore` are left out; if the rest does not fit, the
+    /// oldest are dropped until it does (`spec/CLIENT.md` §6.2).
+    func serialized(expiredBefore cutoff: Timestamp) -> [UInt8] {
+        var kept = messages.filter { $0.date > cutoff }.map { (message: $0, bytes: Self.encode($0)) }
+        var total = Self.headerLength + kept.reduce(0) { $0 + $1.bytes.count }
+        if total > Self.plaintextLength {
+            let oldestFirst = kept.indices.sorted { kept[$0].message.date < kept[$1].message.date }
+            var dropped = Set<Int>()
+            for index in oldestFirst where total > Self.plaintextLength {
+                dropped.insert(index)
+                total -= kept[index].bytes.count
+            }
+            kept = kept.indices.filter { !dropped.contains($0) }.map { kept[$0] }
+        }
+        var writer = ByteWriter()
+        writer.append(Self.formatVersion)
+        writer.append(userKey.secretKeyBytes)
+        writer.append(queueSecret)
+        writer.append(bigEndian: UInt32(kept.count))
+        for entry in kept { writer.append(entry.bytes) }
+        return writer.bytes + [UInt8](repeating: 0, count: Self.plaintextLength - writer.bytes.count)
+    }
+
+    /// Parses a decrypted plaintext.
+    /// - Throws: ``ClientError`` with `.corruptVault` for anything malformed (never traps).
+    init(plaintext: [UInt8]) throws {
+        let corrupt = ClientError(.corruptVault, "the vault content is malformed")
+        guard plaintext.count == Self.plaintextLength else { throw corrupt }
+        var reader = ByteReader(plaintext, failure: corrupt)
+        guard try reader.readByte() == Self.formatVersion else { throw corrupt }
+        guard let key = try? EncryptionKeyPair<Role.User>(secretKey: reader.read(32)) else { throw corrupt }
+        userKey = key
+        queueSecret = try reader.read(Self.queueSecretLength)
+        let count = try reader.read(UInt32.self)
+        guard count <= Self.plaintextLength / 10 else { throw corrupt }
+        messages = try (0..<count).map { _ in try Self.decode(&reader, corrupt) }
+    }
+
+    private static func encode(_ message: MailboxMessage) -> [UInt8] {
+        var writer = ByteWriter()
+        switch message.kind {
+        case .sent: writer.append(1)
+        case .received: writer.append(2)
+        case .handover: writer.append(3)
+        }
+        writer.append(bigEndian: message.date.microseconds)
+        writer.appendShort(Array(message.journalistId.utf8))
+        switch message.kind {
+        case .sent(let text, let hint):
+            writer.append(hint)
+            writer.appendLong(Array(text.utf8))
+        case .received(let text, let position):
+            writer.append(bigEndian: position.deadDropId)
+            writer.append(bigEndian: position.index)
+            writer.appendLong(Array(text.utf8))
+        case .handover(let target, let position):
+            writer.append(bigEndian: position.deadDropId)
+            writer.append(bigEndian: position.index)
+            writer.appendShort(Array(target.utf8))
+        }
+        return writer.bytes
+    }
+
+    private static func decode(_ reader: inout ByteReader, _ corrupt: ClientError) throws -> MailboxMessage {
+        let kind = try reader.readByte()
+        let date = Timestamp(microseconds: try reader.read(Int64.self))
+        let journalistId = try string(reader.readShort(), corrupt)
+        switch kind {
+        case 1:
+            let hint = try reader.read(PrivateSendingQueue.hintLength)
+            return MailboxMessage(
+                journalistId: journalistId, date: date, kind: .sent(text: try string(reader.readLong(), corrupt), hint: hint))
+        case 2:
+            let position = DeadDropPosition(deadDropId: try reader.read(Int32.self), index: try reader.read(UInt16.self))
+            return MailboxMessage(
+                journalistId: journalistId, date: date,
+                kind: .received(text: try string(reader.readLong(), corrupt), position: position))
+        case 3:
+            let position = DeadDropPosition(deadDropId: try reader.read(Int32.self), index: try reader.read(UInt16.self))
+            return MailboxMessage(
+                journalistId: journalistId, date: date,
+                kind: .handover(target: try string(reader.readShort(), corrupt), position: position))
+        default:
+            throw corrupt
+        }
+    }
+
+    private static func string(_ bytes: [UInt8], _ corrupt: ClientError) throws -> String {
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw corrupt }
+        return text
+    }
+}

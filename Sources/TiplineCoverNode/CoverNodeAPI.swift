@@ -1,0 +1,33 @@
+public import TiplineAPIClient
+public import TiplineCore
+
+/// The calls the CoverNode makes to the API: it only pulls keys and pushes dead drops and key uploads.
+///
+/// ``APIClient`` is the implementation over HTTP; a benchmark or an embedded deployment may supply another.
+public protocol CoverNodeAPI: Sendable {
+    /// `GET /v1/public-keys`.
+    func publicKeys() async throws -> PublicKeysResponse
+    /// `POST /v1/{user|journalist}/dead-drops`; must be idempotent for byte-identical dead drops.
+    func publish(_ deadDrop: DeadDrop) async throws
+    /// POSTs a key-upload form and returns the key's epoch.
+    func submitKeyUpload(_ form: SignedForm, to path: String) async throws -> Int32
+}
+
+extension APIClient: CoverNodeAPI {}
+
+/// The API paths the CoverNode uploads its keys to.
+enum CoverNodeAPIPath {
+    /// Identity key, in a form signed by a CoverNode provisioning key (from the setup bundle).
+    static let identityKey = "/v1/public-keys/covernode/identity-public-key"
+    /// Messaging key, in a form signed by the CoverNode's identity key.
+    static let messagingKey = "/v1/public-keys/covernode/messaging-public-key"
+}
+
+extension Error {
+    /// Whether the API refused the request for good: a 4xx other than 429. Transport errors, 429 and 5xx may
+    /// succeed on retry, and so may errors of other ``CoverNodeAPI`` implementations.
+    var isDefinitiveRejection: Bool {
+        guard let error = self as? APIClientError, error.status != nil else { return false }
+        return !error.isRetryable
+    }
+}

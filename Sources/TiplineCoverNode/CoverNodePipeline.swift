@@ -1,0 +1,53 @@
+public import Logging
+public import TiplineCore
+public import TiplineStorage
+
+/// One direction of the CoverNode, ready to run: reads its stream from a ``MessageStreamStore``, mixes, and
+/// publishes dead drops through a ``CoverNodeAPI`` exactly once (see the `docs/covernode.md` crash-safety notes).
+public struct CoverNodePipeline: Sendable {
+    /// The two directions.
+    public enum Direction: String, Sendable, CaseIterable {
+        /// Reader messages (U2C stream) → journalist dead drops.
+        case userToJournalist = "u2j"
+        /// Journalist replies (J2C stream) → user dead drops.
+        case journalistToUser = "j2u"
+    }
+
+    private let body: @Sendable (_ untilIdle: Bool) async throws -> Void
+
+    /// Assembles a pipeline. Its intent record lives in `stateDirectory`; its checkpoint is the stream consumer
+    /// `covernode-u2j` or `covernode-j2u` of `store`.
+    public init(
+        _ direction: Direction, parameters: MixingParameters, store: any MessageStreamStore, api: any CoverNodeAPI,
+        keyring: CoverNodeKeyring, directory: JournalistDirectory, stateDirectory: String, settings: PipelineSettings,
+        clock: any WallClock, faults: FaultInjection = .none, logger: Logger
+    ) throws {
+        try parameters.validate()
+        try settings.validate()
+        switch direction {
+        case .userToJournalist:
+            let pipeline = MixPipeline(
+                direction: UserToJournalistDirection(directory: directory), parameters: parameters, store: store,
+                api: api, keyring: keyring,
+                journal: ReleaseJournal(path: stateDirectory + "/u2j-intent.json", kind: .journalist),
+                settings: settings, clock: clock, faults: faults, metrics: PipelineMetrics(direction: "u2j"),
+                logger: logger)
+            body = { try await pipeline.run(untilIdle: $0) }
+        case .journalistToUser:
+            let pipeline = MixPipeline(
+                direction: JournalistToUserDirection(), parameters: parameters, store: store, api: api,
+                keyring: keyring, journal: ReleaseJournal(path: stateDirectory + "/j2u-intent.json", kind: .user),
+                settings: settings, clock: clock, faults: faults, metrics: PipelineMetrics(direction: "j2u"),
+                logger: logger)
+            body = { try await pipeline.run(untilIdle: $0) }
+        }
+    }
+
+    /// Runs until the task is cancelled or the service shuts down gracefully; errors restart it from its
+    /// checkpoint after a backoff.
+    public func run() async throws { try await body(false) }
+
+    /// Processes everything in the stream now, evaluates the timer once, and returns; errors are thrown. For
+    /// benchmarks and tests.
+    public func runUntilIdle() async throws { try await body(true) }
+}

@@ -1,0 +1,100 @@
+public import Configuration
+public import Logging
+import TiplineCore
+
+/// Everything `tipline covernode` reads at start-up: the service's ``CoverNodeSettings`` plus where the API and the
+/// streams are. Read through `SettingsSources` (command line > `TIPLINE_*` environment > JSON file > defaults).
+///
+/// Keys, types and defaults:
+/// - `api-url` (string, `http://127.0.0.1:3000`): the API root, without `/v1`.
+/// - `sqlite` (string, `./tipline-data/tipline.sqlite`) or `postgres-url` (string, none): where the streams are;
+///   `postgres-url` wins when both are set.
+/// - `state-dir` (string, `./tipline-data/covernode`): key store and intent records (created with mode 0700).
+/// - `profile` (string, `production`): `production` or `test` mixing parameters, then per-direction overrides
+///   `mixing.u2j.threshold-min`, `mixing.u2j.threshold-max`, `mixing.u2j.timeout-seconds`,
+///   `mixing.u2j.output-size` and the same under `mixing.j2u.` (ints).
+/// - `setup-bundle` (string, none): a CoverNode setup bundle, applied and deleted at start-up.
+/// - `covernode.passphrase` (secret string, none; env `TIPLINE_COVERNODE_PASSPHRASE`): encrypts the key store
+///   through Argon2id. Without it a random key file (mode 0600) in the state directory is used.
+/// - `pipeline.batch-size` (int, `2000`), `pipeline.poll-interval-ms` (int, `1000`), `pipeline.width` (int, one
+///   per core), `pipeline.max-backoff-seconds` (int, `60`).
+/// - `keys.task-interval-seconds` (int, `60`), `keys.refresh-interval-seconds` (int, `60`).
+/// - `log.level` (string, `info`).
+/// - `fault` (string, none; env `TIPLINE_FAULT`): a crash point for crash tests, see ``FaultInjection``.
+public struct CoverNodeServerSettings: Sendable {
+    /// Where the two message streams are read from.
+    public enum Streams: Sendable, Hashable {
+        /// A SQLite file shared with `tipline api` (embedded mode).
+        case sqlite(path: String)
+        /// A PostgreSQL database (scale mode).
+        case postgres(url: String)
+    }
+
+    /// The service settings.
+    public var service: CoverNodeSettings
+    /// The API root.
+    public var apiURL: String
+    /// The stream store.
+    public var streams: Streams
+    /// Minimum level of log messages.
+    public var logLevel: Logger.Level
+
+    /// Creates settings directly.
+    public init(service: CoverNodeSettings, apiURL: String, streams: Streams, logLevel: Logger.Level = .info) {
+        self.service = service
+        self.apiURL = apiURL
+        self.streams = streams
+        self.logLevel = logLevel
+    }
+
+    /// Reads the settings.
+    /// - Throws: ``CoverNodeError`` with `.invalidSettings` for an unknown profile, log level, fault or a value out
+    ///   of range.
+    public init(reader: ConfigReader) throws {
+        var mixing = try MixingProfile.named(reader.string(forKey: "profile", default: "production"))
+        mixing.userToJournalist = try Self.parameters(reader, "mixing.u2j", mixing.userToJournalist)
+        mixing.journalistToUser = try Self.parameters(reader, "mixing.j2u", mixing.journalistToUser)
+        try mixing.validate()
+        let protection: CoverNodeKeyStore.Protection =
+            reader.string(forKey: "covernode.passphrase", isSecret: true).map { .passphrase($0, kdf: .vault) }
+            ?? .keyFile
+        let pipeline = PipelineSettings(
+            batchSize: try Self.positive(reader, "pipeline.batch-size", 2000),
+            pollInterval: .milliseconds(try Self.positive(reader, "pipeline.poll-interval-ms", 1000)),
+            width: reader.int(forKey: "pipeline.width"),
+            maximumBackoff: .seconds(try Self.positive(reader, "pipeline.max-backoff-seconds", 60)))
+        try pipeline.validate()
+        service = CoverNodeSettings(
+            stateDirectory: reader.string(forKey: "state-dir", default: "./tipline-data/covernode"), mixing: mixing,
+            keyProtection: protection, setupBundlePath: reader.string(forKey: "setup-bundle"), pipeline: pipeline,
+            keyTaskInterval: .seconds(try Self.positive(reader, "keys.task-interval-seconds", 60)),
+            directoryRefreshInterval: .seconds(try Self.positive(reader, "keys.refresh-interval-seconds", 60)),
+            faults: try FaultInjection.parse(reader.string(forKey: "fault")))
+        apiURL = reader.string(forKey: "api-url", default: "http://127.0.0.1:3000")
+        streams =
+            reader.string(forKey: "postgres-url").map { .postgres(url: $0) }
+            ?? .sqlite(path: reader.string(forKey: "sqlite", default: "./tipline-data/tipline.sqlite"))
+        let level = reader.string(forKey: "log.level", default: "info")
+        guard let logLevel = Logger.Level(rawValue: level.lowercased()) else {
+            throw CoverNodeError(.invalidSettings, "log.level must be trace, debug, info, notice, warning, error or critical")
+        }
+        self.logLevel = logLevel
+    }
+
+    private static func parameters(
+        _ reader: ConfigReader, _ prefix: String, _ base: MixingParameters
+    ) throws -> MixingParameters {
+        MixingParameters(
+            thresholdMin: reader.int(forKey: ConfigKey(prefix + ".threshold-min"), default: base.thresholdMin),
+            thresholdMax: reader.int(forKey: ConfigKey(prefix + ".threshold-max"), default: base.thresholdMax),
+            timeout: .seconds(
+                try positive(reader, prefix + ".timeout-seconds", Int(base.timeout.components.seconds))),
+            outputSize: reader.int(forKey: ConfigKey(prefix + ".output-size"), default: base.outputSize))
+    }
+
+    private static func positive(_ reader: ConfigReader, _ key: String, _ fallback: Int) throws -> Int {
+        let value = reader.int(forKey: ConfigKey(key), default: fallback)
+        guard value > 0 else { throw CoverNodeError(.invalidSettings, "\(key) must be positive, got \(value)") }
+        return value
+    }
+}

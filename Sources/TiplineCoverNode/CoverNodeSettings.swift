@@ -1,0 +1,36 @@
+/// Everything `tipline covernode` is configured with.
+public struct CoverNodeSettings: Sendable {
+    /// Holds the encrypted key store, its key file (if any) and the intent records. Owner-only (0700).
+    public var stateDirectory: String
+    /// Mixing parameters of both directions.
+    public var mixing: MixingProfile
+    /// How the key store is encrypted.
+    public var keyProtection: CoverNodeKeyStore.Protection
+    /// A setup bundle from the key ceremony, applied (and deleted) at start-up when the file exists.
+    public var setupBundlePath: String?
+    /// Batch size, poll interval, parallelism and backoff of both pipelines.
+    public var pipeline: PipelineSettings
+    /// How often expired keys are dropped and a new messaging key is made and uploaded when due.
+    public var keyTaskInterval: Duration
+    /// How often the tag → journalist key table is rebuilt from `GET /v1/public-keys`.
+    public var directoryRefreshInterval: Duration
+    /// Crash points for crash tests (`TIPLINE_FAULT`); ``FaultInjection/none`` otherwise.
+    public var faults: FaultInjection
+
+    /// Creates settings with CoverDrop's 60-second key and directory tasks.
+    public init(
+        stateDirectory: String, mixing: MixingProfile, keyProtection: CoverNodeKeyStore.Protection,
+        setupBundlePath: String? = nil, pipeline: PipelineSettings = PipelineSettings(),
+        keyTaskInterval: Duration = .seconds(60), directoryRefreshInterval: Duration = .seconds(60),
+        faults: FaultInjection = .none
+    ) {
+        self.stateDirectory = stateDirectory
+        self.mixing = mixing
+        self.keyProtection = keyProtection
+        self.setupBundlePath = setupBundlePath
+        self.pipeline = pipeline
+        self.keyTaskInterval = keyTaskInterval
+        self.directoryRefreshInterval = directoryRefreshInterval
+        self.faults = faults
+    }
+}

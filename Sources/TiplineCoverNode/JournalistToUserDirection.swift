@@ -1,0 +1,37 @@
+import TiplineCore
+import TiplineStorage
+
+/// Journalists → readers: opens 730-byte J2C messages; a real one carries a 553-byte J2U that is published verbatim
+/// in a user dead drop, padded with J2U fillers and signed (no epoch).
+struct JournalistToUserDirection: MixDirection {
+    struct Opener: MessageOpener {
+        let keys: [EncryptionKeyPair<Role.CoverNodeMessaging>]
+
+        func open(_ message: [UInt8]) -> OpenedMessage<[UInt8]> {
+            for key in keys {
+                guard let opened = try? JournalistToCoverNodeMessage.open(message, with: key) else { continue }
+                guard case .real(let reply) = opened else { return .cover }
+                return reply.count == MessageSizes.journalistToUserEncrypted ? .real(reply) : .dropped
+            }
+            return .unopened
+        }
+    }
+
+    let name = "j2u"
+    let stream = MessageStream.journalistToCoverNode
+    let kind = TiplineCore.DeadDropKind.user
+
+    func opener(keys: CoverNodeKeys, now: Timestamp) -> Opener {
+        Opener(keys: keys.decryptionKeys(at: now))
+    }
+
+    func deadDrop(for slots: [MixingSlot<[UInt8]>], keys: CoverNodeKeys, now: Timestamp, width: Int) async throws
+        -> DeadDrop
+    {
+        let (identity, _) = try keys.requireSigningIdentity(at: now)
+        let messages = try await ParallelMap.map(slots, width: width) { slot in
+            try slot.payload ?? JournalistToUserMessage.filler()
+        }
+        return try DeadDrop.sign(kind: kind, messages: messages, createdAt: now, epoch: nil, with: identity.keyPair)
+    }
+}

@@ -1,0 +1,13 @@
+/// Rules for vault passphrases.
+public enum VaultPassphrase {
+    /// Fewest characters accepted for a new passphrase (five words of the EFF list are about 35).
+    public static let minimumLength = 12
+
+    /// Throws unless `passphrase` is acceptable for a new vault or a passphrase change.
+    public static func validate(_ passphrase: String) throws {
+        guard passphrase.count >= minimumLength else {
+            throw JournalistError(
+                .invalidInput, "a vault passphrase needs at least \(minimumLength) characters; five random words are best")
+        }
+    }
+}

@@ -1,0 +1,66 @@
+public import TiplineCore
+
+/// Aggregate numbers of a population run: what a network observer and the newsroom would count.
+public struct PopulationReport: Hashable, Sendable, CustomStringConvertible {
+    /// Apps simulated.
+    public var readers = 0
+    /// Of which sources.
+    public var sources = 0
+    /// Virtual time covered.
+    public var virtualDuration: Duration = .zero
+    /// Virtual time reached.
+    public var virtualNow: Timestamp = Timestamp(seconds: 0)
+    /// App opens (start or foreground).
+    public var appOpens = 0
+    /// Background tasks run.
+    public var backgroundRuns = 0
+    /// `POST /user/messages` attempted.
+    public var messagesAttempted = 0
+    /// `POST /user/messages` acknowledged (2xx): messages that left a queue.
+    public var messagesSent = 0
+    /// Real messages sources queued.
+    public var realMessagesQueued = 0
+    /// Real messages that left the queue (queued minus still pending at the end).
+    public var realMessagesSent = 0
+    /// Replies sources found in their mailbox at the end.
+    public var repliesReceived = 0
+    /// Requests of any kind.
+    public var requests = 0
+    /// Bytes sent (request bodies).
+    public var bytesUp = 0
+    /// Bytes received (response bodies).
+    public var bytesDown = 0
+    /// Lifecycle or session calls that threw.
+    public var errors = 0
+
+    /// Creates an empty report.
+    public init() {}
+
+    /// Share of real messages among all messages sent.
+    public var realShare: Double { messagesSent == 0 ? 0 : Double(realMessagesSent) / Double(messagesSent) }
+
+    /// Body bytes (up + down) per app per virtual day.
+    public var bytesPerAppPerDay: Double {
+        let days = Double(virtualDuration.components.seconds) / 86_400
+        return readers == 0 || days <= 0 ? 0 : Double(bytesUp + bytesDown) / Double(readers) / days
+    }
+
+    public var description: String {
+        let days = Double(virtualDuration.components.seconds) / 86_400
+        return """
+            readers                 \(readers) (\(sources) sources), \(format(days)) virtual days, until \(virtualNow.rfc3339)
+            app opens               \(appOpens), background runs \(backgroundRuns)
+            messages sent           \(messagesSent) of \(messagesAttempted) attempted
+            real messages           \(realMessagesSent) sent of \(realMessagesQueued) queued, real share \(format(realShare * 100))%
+            replies received        \(repliesReceived)
+            requests                \(requests), \(bytesUp) B up, \(bytesDown) B down
+            bytes per app per day   \(format(bytesPerAppPerDay))
+            errors                  \(errors)
+            """
+    }
+
+    private func format(_ value: Double) -> String {
+        let scaled = (value * 100).rounded() / 100
+        return String(describing: scaled)
+    }
+}

@@ -1,0 +1,16 @@
+/// A system status event posted by the admin key (`POST /v1/status`).
+public struct SystemStatusEvent: Sendable, Hashable {
+    /// `AVAILABLE`, `UNAVAILABLE`, `DEGRADED_PERFORMANCE`, `SCHEDULED_MAINTENANCE` or `NO_INFORMATION`.
+    public var status: String
+    /// Free text shown to readers.
+    public var description: String
+    /// When the event happened, in microseconds since the Unix epoch.
+    public var timestampMicros: Int64
+
+    /// Creates an event.
+    public init(status: String, description: String, timestampMicros: Int64) {
+        self.status = status
+        self.description = description
+        self.timestampMicros = timestampMicros
+    }
+}

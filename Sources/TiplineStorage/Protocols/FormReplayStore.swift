@@ -1,0 +1,15 @@
+public import Foundation
+
+/// Replay protection for signed forms (CoverDrop has none, `PROTOCOL.md` §6.1, §12).
+public protocol FormReplayStore: Sendable {
+    /// Records the 64-byte signature of a verified form.
+    ///
+    /// - Returns: `true` the first time this signature is seen, `false` on a replay.
+    /// - Throws: ``StorageError`` `invalidInput` if `signature` is not 64 bytes.
+    func recordFirstUse(signature: Data, expiresAtMicros: Int64) async throws -> Bool
+
+    /// Forgets signatures whose form expired before `nowMicros` (the form itself is then rejected
+    /// as expired, so it cannot be replayed); returns how many were removed.
+    @discardableResult
+    func pruneExpiredSignatures(nowMicros: Int64) async throws -> Int
+}

@@ -1,0 +1,110 @@
+import GRDB
+
+/// Plain-SQL migrations for ``SQLiteStore``, applied once each by GRDB's `DatabaseMigrator`.
+/// Never edit a shipped migration: append a new one.
+enum SQLiteMigrations {
+    static let all: [(name: String, sql: String)] = [
+        (
+            "v1: keys, profiles, status, dead drops, streams, checkpoints, form replay",
+            """
+            CREATE TABLE epoch_counter (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                value INTEGER NOT NULL
+            ) STRICT;
+            INSERT INTO epoch_counter (id, value) VALUES (1, 0);
+
+            CREATE TABLE published_keys (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                role TEXT NOT NULL,
+                key_hex TEXT NOT NULL,
+                certificate_hex TEXT NOT NULL,
+                not_valid_after TEXT NOT NULL,
+                not_valid_after_micros INTEGER NOT NULL,
+                parent_key_hex TEXT,
+                owner_id TEXT,
+                epoch INTEGER,
+                added_at_micros INTEGER NOT NULL,
+                UNIQUE (role, key_hex)
+            ) STRICT;
+            CREATE INDEX published_keys_expiry ON published_keys (not_valid_after_micros);
+            CREATE INDEX published_keys_role_added ON published_keys (role, added_at_micros);
+
+            CREATE TABLE journalist_profiles (
+                id TEXT PRIMARY KEY,
+                display_name TEXT NOT NULL,
+                sort_name TEXT NOT NULL,
+                description TEXT NOT NULL,
+                is_desk INTEGER NOT NULL,
+                status TEXT NOT NULL,
+                tag_hex TEXT NOT NULL
+            ) STRICT;
+
+            CREATE TABLE system_status_events (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                status TEXT NOT NULL,
+                description TEXT NOT NULL,
+                timestamp_micros INTEGER NOT NULL
+            ) STRICT;
+            CREATE INDEX system_status_events_time ON system_status_events (timestamp_micros, id);
+
+            -- AUTOINCREMENT: ids are never reused, even after pruning the newest rows.
+            -- UNIQUE(data): a byte-identical re-POST finds the existing row.
+            CREATE TABLE user_dead_drops (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                data BLOB NOT NULL UNIQUE,
+                created_at_micros INTEGER NOT NULL,
+                signature BLOB NOT NULL,
+                epoch INTEGER
+            ) STRICT;
+            CREATE INDEX user_dead_drops_created ON user_dead_drops (created_at_micros);
+
+            CREATE TABLE journalist_dead_drops (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                data BLOB NOT NULL UNIQUE,
+                created_at_micros INTEGER NOT NULL,
+                signature BLOB NOT NULL,
+                epoch INTEGER
+            ) STRICT;
+            CREATE INDEX journalist_dead_drops_created ON journalist_dead_drops (created_at_micros);
+
+            -- One writer at a time (SQLite), so positions are assigned in commit order;
+            -- AUTOINCREMENT keeps them from ever being reused after a prune.
+            CREATE TABLE u2c_messages (
+                position INTEGER PRIMARY KEY AUTOINCREMENT,
+                message BLOB NOT NULL UNIQUE,
+                received_at_micros INTEGER NOT NULL
+            ) STRICT;
+            CREATE INDEX u2c_messages_received ON u2c_messages (received_at_micros);
+
+            CREATE TABLE j2c_messages (
+                position INTEGER PRIMARY KEY AUTOINCREMENT,
+                message BLOB NOT NULL UNIQUE,
+                received_at_micros INTEGER NOT NULL
+            ) STRICT;
+            CREATE INDEX j2c_messages_received ON j2c_messages (received_at_micros);
+
+            CREATE TABLE stream_checkpoints (
+                consumer TEXT PRIMARY KEY,
+                position INTEGER NOT NULL
+            ) STRICT;
+
+            CREATE TABLE used_form_signatures (
+                signature BLOB PRIMARY KEY,
+                expires_at_micros INTEGER NOT NULL
+            ) STRICT;
+            CREATE INDEX used_form_signatures_expiry ON used_form_signatures (expires_at_micros);
+            """
+        )
+    ]
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for migration in all {
+            let sql = migration.sql
+            migrator.registerMigration(migration.name) { db in
+                try db.execute(sql: sql)
+            }
+        }
+        return migrator
+    }
+}

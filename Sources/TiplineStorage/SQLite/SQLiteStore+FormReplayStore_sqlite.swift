@@ -1,0 +1,26 @@
+public import Foundation
+import GRDB
+
+extension SQLiteStore: FormReplayStore {
+    public func recordFirstUse(signature: Data, expiresAtMicros: Int64) async throws -> Bool {
+        try InputValidation.signature(signature)
+        return try await self.write("record form signature") { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO used_form_signatures (signature, expires_at_micros) VALUES (?, ?)
+                    ON CONFLICT (signature) DO NOTHING
+                    """,
+                arguments: [signature, expiresAtMicros]
+            )
+            return db.changesCount == 1
+        }
+    }
+
+    @discardableResult
+    public func pruneExpiredSignatures(nowMicros: Int64) async throws -> Int {
+        try await self.write("prune form signatures") { db in
+            try db.execute(sql: "DELETE FROM used_form_signatures WHERE expires_at_micros < ?", arguments: [nowMicros])
+            return db.changesCount
+        }
+    }
+}

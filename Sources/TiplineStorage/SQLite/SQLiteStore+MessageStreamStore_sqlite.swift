@@ -1,0 +1,82 @@
+public import Foundation
+import GRDB
+
+extension SQLiteStore: MessageStreamStore {
+    @discardableResult
+    public func append(_ stream: MessageStream, _ messages: [Data], receivedAtMicros: Int64) async throws -> Int {
+        try InputValidation.streamMessages(messages, stream: stream)
+        let unique = InputValidation.uniqued(messages)
+        guard !unique.isEmpty else { return 0 }
+        let table = stream.tableName
+        // One IMMEDIATE transaction per batch; SQLite serialises writers, so positions are assigned
+        // in commit order and a reader can never see a later position before an earlier one.
+        return try await self.write("append to \(stream.rawValue) stream") { db in
+            let statement = try db.cachedStatement(
+                sql: "INSERT INTO \(table) (message, received_at_micros) VALUES (?, ?) ON CONFLICT (message) DO NOTHING"
+            )
+            var stored = 0
+            for message in unique {
+                try statement.execute(arguments: [message, receivedAtMicros])
+                stored += db.changesCount
+            }
+            return stored
+        }
+    }
+
+    public func read(_ stream: MessageStream, after position: Int64, limit: Int) async throws -> [StreamMessage] {
+        let table = stream.tableName
+        let limit = IntegerConversion.limit(limit)
+        return try await self.read("read \(stream.rawValue) stream") { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT position, message FROM \(table) WHERE position > ? ORDER BY position LIMIT ?",
+                arguments: [position, limit]
+            ).map { row in
+                StreamMessage(position: try row.decode(atIndex: 0), message: try row.decode(atIndex: 1))
+            }
+        }
+    }
+
+    @discardableResult
+    public func prune(_ stream: MessageStream, before position: Int64) async throws -> Int {
+        let table = stream.tableName
+        return try await self.write("prune \(stream.rawValue) stream") { db in
+            try db.execute(sql: "DELETE FROM \(table) WHERE position < ?", arguments: [position])
+            return db.changesCount
+        }
+    }
+
+    @discardableResult
+    public func prune(_ stream: MessageStream, receivedBeforeMicros: Int64) async throws -> Int {
+        let table = stream.tableName
+        return try await self.write("prune \(stream.rawValue) stream") { db in
+            try db.execute(sql: "DELETE FROM \(table) WHERE received_at_micros < ?", arguments: [receivedBeforeMicros])
+            return db.changesCount
+        }
+    }
+
+    public func checkpoint(consumer: String) async throws -> Int64 {
+        try InputValidation.consumer(consumer)
+        return try await self.read("read checkpoint") { db in
+            try Int64.fetchOne(
+                db,
+                sql: "SELECT position FROM stream_checkpoints WHERE consumer = ?",
+                arguments: [consumer]
+            ) ?? 0
+        }
+    }
+
+    public func saveCheckpoint(consumer: String, position: Int64) async throws {
+        try InputValidation.consumer(consumer)
+        try InputValidation.checkpointPosition(position)
+        try await self.write("save checkpoint") { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO stream_checkpoints (consumer, position) VALUES (?, ?)
+                    ON CONFLICT (consumer) DO UPDATE SET position = excluded.position
+                    """,
+                arguments: [consumer, position]
+            )
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Testing
+import TiplineAPI
+import TiplineCore
+
+/// Every way a signed form can be refused, exercised on `POST /v1/status` (admin, online policy) and on a
+/// provisioning-key upload (organisation, ceremony policy).
+@Suite struct FormVerificationTests {
+    private static func statusBody(_ keys: APITestKeys) -> PostSystemStatusBody {
+        PostSystemStatusBody(status: SystemStatusEvent(status: "AVAILABLE", description: "ok", timestamp: keys.now.rfc3339))
+    }
+
+    @Test func unknownSignerIs404() async throws {
+        let harness = try APIHarness()
+        let keys = harness.keys
+        try await harness.withSeededRouter { client in
+            let stranger = try SigningKeyPair<Role.Admin>.generate()
+            let response = try await client.send(.post, "/v1/status", keys.form(Self.statusBody(keys), by: stranger))
+            #expect(response.status == .notFound)
+            #expect(response.error == "Signing key not found")
+        }
+    }
+
+    @Test func expiredSigningKeyIs401() async throws {
+        let harness = try APIHarness()
+        let keys = harness.keys
+        try await harness.withSeededRouter { client in
+            // The CoverNode identity key is valid for 4 weeks; a form signed a minute after it expired is refused.
+            harness.clock.set(keys.coverNodeIdentityKey.notValidAfter.adding(.seconds(60)))
+            let late = keys.coverNodeIdentityKey.notValidAfter.duration(since: keys.now) + .seconds(60)
+            let response = try await client.send(
+                .post, "/v1/public-keys/covernode/messaging-public-key",
+                keys.form(keys.coverNodeMessagingKey.json, by: keys.coverNodeIdentity, offset: late))
+            #expect(response.status == .unauthorized)
+            #expect(response.error == "the signing key is expired, untrusted or not allowed to sign this form")
+        }
+    }
+
+    @Test func badSignatureIs401() async throws {
+        let harness = try APIHarness()
+        let keys = harness.keys
+        try await harness.withSeededRouter { client in
+            let response = try await client.send(.post, "/v1/status", keys.tamperedForm(Self.statusBody(keys), by: keys.admin))
+            #expect(response.status == .unauthorized)
+            #expect(response.error == "signature verification failed")
+        }
+    }
+
+    @Test func expiredFormIs401() async throws {
+        let harness = try APIHarness()
+        let keys = harness.keys
+        try await harness.withSeededRouter { client in
+            let form = try keys.form(Self.statusBody(keys), by: keys.admin, offset: .seconds(-7200))
+            let response = try await client.send(.post, "/v1/status", form)
+            #expect(response.status == .unauthorized)
+            #expect(response.error == "the form has expired")
+        }
+    }
+
+    @Test func formFromTheFutureIs401() async throws {
+        let harness = try APIHarness()
+        let keys = harness.keys
+        try await harness.withSeededRouter { client in
+            let form = try keys.form(Self.statusBody(keys), by: keys.admin, offset: .seconds(600))
+            let response = try await client.send(.post, "/v1/status", form)
+            #expect(response.status == .unauthorized)
+            #expect(response.error == "the form was created in the future")
+        }
+    }
+
+    @Test func overLongLifetimeIs401ForOnlineKeys() async throws {
+        let harness = try APIHarness()
+        let keys = harness.keys
+        try await harness.withSeededRouter { client in
+            let form = try keys.form(Self.statusBody(keys), by: keys.admin, lifetime: .seconds(2 * 3600))
+            let response = try await client.send(.post, "/v1/status", form)
+            #expect(response.status == .unauthorized)
+            #expect(response.error?.hasPrefix("the form's lifetime exceeds") == true)
+        }
+    }
+
+    @Test func ceremonyKeysMaySignFourWeekFormsButNotLonger() async throws {
+        let harness = try APIHarness()
+        let keys = harness.keys
+        try await harness.withRouter { client in
+            let path = "/v1/public-keys/covernode/provisioning-public-key"
+            let tooLong = try keys.form(
+                keys.coverNodeProvisioningKey.json, by: keys.organization, lifetime: SignedForm.bundleLifetime + .seconds(1))
+            #expect(try await client.send(.post, path, tooLong).status == .unauthorized)
+            let bundle = try keys.form(keys.coverNodeProvisioningKey.json, by: keys.organization, lifetime: SignedForm.bundleLifetime)
+            #expect(try await client.send(.post, path, bundle).status == .ok)
+        }
+    }
+
+    @Test func replayedFormIs409() async throws {
+        let harness = try APIHarness()
+        let keys = harness.keys
+        try await harness.withSeededRouter { client in
+            let form = try keys.form(Self.statusBody(keys), by: keys.admin)
+            #expect(try await client.send(.post, "/v1/status", form).status == .ok)
+            let replay = try await client.send(.post, "/v1/status", form)
+            #expect(replay.status == .conflict)
+            #expect(replay.error == "this signed form was already used")
+        }
+    }
+
+    @Test func malformedFormJSONIs400() async throws {
+        try await APIHarness().withRouter { client in
+            let notJSON = try await client.send(.post, "/v1/status", ByteBuffer(string: "{not json"))
+            #expect(notJSON.status == .badRequest)
+            #expect(notJSON.error == "Failed to parse json: malformed JSON")
+            let missing = try await client.send(.post, "/v1/status", ByteBuffer(string: #"{"body": "e30="}"#))
+            #expect(missing.status == .badRequest)
+            #expect(missing.error == "Failed to parse json: missing field 'signature'")
+            let badHex = try await client.send(
+                .post, "/v1/status",
+                ByteBuffer(
+                    string: #"{"body":"e30=","signature":"zz","created_at":"2030-01-01T00:00:00Z","not_valid_after":"2030-01-01T00:00:00Z","signing_pk":"00"}"#))
+            #expect(badHex.status == .badRequest)
+            #expect(badHex.error == "Failed to parse json: invalid value at 'signature'")
+        }
+    }
+
+    @Test func verifiedFormWithWrongBodyIs400() async throws {
+        let harness = try APIHarness()
+        let keys = harness.keys
+        try await harness.withSeededRouter { client in
+            let response = try await client.send(.post, "/v1/status", keys.form(["status": "AVAILABLE"], by: keys.admin))
+            #expect(response.status == .badRequest)
+            #expect(response.error == "Failed to parse json: wrong type at 'status'")
+        }
+    }
+
+    @Test func oversizedFormIs413() async throws {
+        let harness = try APIHarness()
+        let keys = harness.keys
+        try await harness.withSeededRouter { client in
+            let huge = PostSystemStatusBody(
+                status: SystemStatusEvent(
+                    status: "AVAILABLE", description: String(repeating: "x", count: 70_000), timestamp: keys.now.rfc3339))
+            let response = try await client.send(.post, "/v1/status", keys.form(huge, by: keys.admin))
+            #expect(response.status == .contentTooLarge)
+            #expect(response.error == "request body is larger than 65536 bytes")
+        }
+    }
+}
