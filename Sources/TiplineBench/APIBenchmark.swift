@@ -10,7 +10,7 @@ import TiplineCore
 import TiplineServer
 import TiplineStorage
 
-/// `tipline-bench api`: appender ingest over real HTTP on loopback. The API runs in-process on a temporary SQLite
+/// `tipline-bench appender`: appender ingest over real HTTP on loopback. The API runs in-process on a temporary SQLite
 /// file; many HTTP/1.1 keep-alive clients post 773-byte messages (`POST /user/messages`) for a few seconds. The same
 /// clients then drive an empty Hummingbird endpoint in the same run, and both are printed side by side.
 ///

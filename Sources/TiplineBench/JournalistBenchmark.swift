@@ -22,7 +22,8 @@ enum JournalistBenchmark {
 
         let coverNodeIdentity = try SigningKeyPair<Role.CoverNodeIdentity>.generate()
         let now = Timestamp(seconds: 1_900_000_000)
-        let identityKey = try coverNodeIdentity.certify(coverNodeIdentity.publicKey, notValidAfter: now.adding(.seconds(86_400)))
+        let identityKey = try coverNodeIdentity.certify(
+            coverNodeIdentity.publicKey, notValidAfter: now.adding(.seconds(86_400)))
         let coverNodes = try (0..<coverNodeCount).map { _ in try EncryptionKeyPair<Role.CoverNodeMessaging>.generate() }
         let own = try (0..<keyCount).map { _ in try EncryptionKeyPair<Role.JournalistMessaging>.generate() }
         let reader = try EncryptionKeyPair<Role.User>.generate()
@@ -32,7 +33,8 @@ enum JournalistBenchmark {
             if index < forMe {
                 // Readers seal to whichever key they last saw; the CoverNode boxes to the newest.
                 let sealed = try UserToJournalistMessage(
-                    replyKey: reader.publicKey, text: PaddedCompressedString(text: "message \(index) for the journalist")
+                    replyKey: reader.publicKey,
+                    text: PaddedCompressedString(text: "message \(index) for the journalist")
                 ).seal(to: own[index % own.count].publicKey)
                 messages.append(try CoverNodeToJournalistMessage.seal(sealed, from: coverNode, to: own[0].publicKey))
             } else {
@@ -40,7 +42,8 @@ enum JournalistBenchmark {
             }
         }
         SecureRandom.shuffle(&messages)
-        let deadDrop = try DeadDrop.sign(kind: .journalist, messages: messages, createdAt: now, epoch: 1, with: coverNodeIdentity)
+        let deadDrop = try DeadDrop.sign(
+            kind: .journalist, messages: messages, createdAt: now, epoch: 1, with: coverNodeIdentity)
 
         var timings: [Duration] = []
         var found = 0

@@ -20,18 +20,24 @@ enum ReaderBenchmark {
         let publicKeys = journalists.mapValues { $0.map(\.publicKey) }
         let deadDrops = try makeDeadDrops(count: drops, perDrop: perDrop, reader: reader, journalists: journalists)
         let expected = drops / 10 + (drops % 10 == 0 ? 0 : 1)
-        print("reader trial decryption: \(drops) dead drops × \(perDrop) messages, 3 journalists × 2 keys, \(iterations) runs")
+        print(
+            "reader trial decryption: \(drops) dead drops × \(perDrop) messages, 3 journalists × 2 keys, \(iterations) runs"
+        )
 
         var serial: [Double] = [], parallel: [Double] = [], naive: [Double] = []
         for _ in 0..<iterations {
             var found = 0
-            serial.append(try measure {
-                found = try ReplyDecryptor(userKey: reader, journalistKeys: publicKeys).decryptSerially(deadDrops).count
-            })
+            serial.append(
+                try measure {
+                    found = try ReplyDecryptor(userKey: reader, journalistKeys: publicKeys).decryptSerially(deadDrops)
+                        .count
+                })
             try check(found, expected, "precomputed, one core")
-            parallel.append(try await measureAsync {
-                found = try await ReplyDecryptor(userKey: reader, journalistKeys: publicKeys).decrypt(deadDrops).count
-            })
+            parallel.append(
+                try await measureAsync {
+                    found = try await ReplyDecryptor(userKey: reader, journalistKeys: publicKeys).decrypt(deadDrops)
+                        .count
+                })
             try check(found, expected, "precomputed, all cores")
             naive.append(try measure { found = try naiveDecrypt(deadDrops, reader: reader, journalists: publicKeys) })
             try check(found, expected, "one key agreement per message")
@@ -92,7 +98,9 @@ enum ReaderBenchmark {
     }
 
     private static func check(_ found: Int, _ expected: Int, _ what: String) throws {
-        guard found == expected else { throw Mismatch(description: "\(what) found \(found) replies, expected \(expected)") }
+        guard found == expected else {
+            throw Mismatch(description: "\(what) found \(found) replies, expected \(expected)")
+        }
     }
 
     private static func measure(_ body: () throws -> Void) throws -> Double {

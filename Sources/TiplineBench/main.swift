@@ -1,10 +1,15 @@
 import Foundation
 
-// `tipline-bench NAME`: the benchmarks behind `make bench`. Build in release; numbers from debug builds mean nothing.
+// `tipline-bench NAME [options]`: the benchmarks behind `make bench`. Build in release; debug numbers mean nothing.
+
+let benchmarks: [String: ([String]) async throws -> Void] = [
+    "appender": APIBenchmark.run(arguments:),
+    "covernode": CoverNodeBenchmark.run(arguments:),
+    "journalist": JournalistBenchmark.run(arguments:),
+    "reader": ReaderBenchmark.run(arguments:),
+]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-let benchmarks: [String: ([String]) async throws -> Void] = [:]
-
 guard let name = arguments.first, let benchmark = benchmarks[name] else {
     print("usage: tipline-bench <\(benchmarks.keys.sorted().joined(separator: "|"))> [options]")
     exit(2)

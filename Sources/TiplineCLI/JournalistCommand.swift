@@ -28,7 +28,9 @@ struct JournalistOptions: ParsableArguments {
     @Option(help: "The vault file (default: $TIPLINE_VAULT).")
     var vault: String?
 
-    @Option(name: .customLong("api-url"), help: "The API root without /v1 (default: $TIPLINE_API_URL or http://127.0.0.1:3000).")
+    @Option(
+        name: .customLong("api-url"),
+        help: "The API root without /v1 (default: $TIPLINE_API_URL or http://127.0.0.1:3000).")
     var apiURL: String?
 
     /// The vault path from the option or the environment.
@@ -42,7 +44,9 @@ struct JournalistOptions: ParsableArguments {
     /// Opens the vault with the passphrase from the environment or the terminal.
     func openVault() throws -> JournalistVault {
         let path = try vaultPath()
-        guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("There is no vault at \(path).") }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ValidationError("There is no vault at \(path).")
+        }
         return try JournalistVault(openingAt: path, passphrase: PassphraseInput.existing())
     }
 

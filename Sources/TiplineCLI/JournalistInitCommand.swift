@@ -17,7 +17,8 @@ struct JournalistInitCommand: AsyncParsableCommand {
         let passphrase = try PassphraseInput.new(variable: PassphraseInput.environmentVariable)
         let vault = try JournalistSetup.createVault(
             bundlePath: setupBundle, vaultPath: path, passphrase: passphrase, now: SystemWallClock().now())
-        print("""
+        print(
+            """
             Created the vault of \(await vault.journalistId) at \(path); the setup bundle was erased.
             Next: `tipline journalist sync` registers you with the API (do it before the bundle's forms expire).
             """)

@@ -12,7 +12,8 @@ struct JournalistRunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let client = try options.client()
-        let logger = Logger(label: "tipline.journalist", factory: { label in StreamLogHandler.standardError(label: label) })
+        let logger = Logger(
+            label: "tipline.journalist", factory: { label in StreamLogHandler.standardError(label: label) })
         let service = JournalistService(client: client, logger: logger)
         logger.info("journalist service started; stop with Ctrl-C")
         try await withSignalCancellation { try await service.run() }

@@ -45,7 +45,8 @@ public struct ClientConfiguration: Sendable {
     public init(
         environment: Environment = .production, apiBaseURL: URL, messageBaseURL: URL,
         trustAnchors: [SignedPublicKey<SigningPublicKey<Role.Organization>>], passphraseWordCount: Int = 5,
-        vaultKDF: PasswordKDF = .userVault, messagesPerRun: Int = 2, minIntervalBetweenSendRuns: Duration = .seconds(3600),
+        vaultKDF: PasswordKDF = .userVault, messagesPerRun: Int = 2,
+        minIntervalBetweenSendRuns: Duration = .seconds(3600),
         maxBackgroundDuration: Duration = .seconds(300), statusMaxAge: Duration = .seconds(300),
         publicDataMaxAge: Duration = .seconds(3600), cacheEnabled: Bool = true
     ) {
@@ -70,11 +71,14 @@ public struct ClientConfiguration: Sendable {
         func fail(_ message: String) -> ClientError { ClientError(.invalidConfiguration, message) }
         guard !trustAnchors.isEmpty else { throw fail("at least one trust anchor is required") }
         guard passphraseWordCount >= 1, messagesPerRun >= 1, messagesPerRun <= PrivateSendingQueue.capacity else {
-            throw fail("word count and messages per run must be positive, at most \(PrivateSendingQueue.capacity) per run")
+            throw fail(
+                "word count and messages per run must be positive, at most \(PrivateSendingQueue.capacity) per run")
         }
         guard environment == .development || cacheEnabled else { throw fail("production requires caching") }
-        guard environment == .development
-            || (vaultKDF.memoryKiB >= PasswordKDF.userVault.memoryKiB && vaultKDF.iterations >= PasswordKDF.userVault.iterations)
+        guard
+            environment == .development
+                || (vaultKDF.memoryKiB >= PasswordKDF.userVault.memoryKiB
+                    && vaultKDF.iterations >= PasswordKDF.userVault.iterations)
         else { throw fail("production requires the user-vault Argon2id parameters or stronger") }
         guard environment == .development || passphraseWordCount >= 5 else {
             throw fail("production passphrases in password-only mode have at least 5 words")

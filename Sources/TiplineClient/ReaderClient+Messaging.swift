@@ -31,7 +31,9 @@ extension ReaderClient {
             let journalistKey = keys.latestMessagingKey(forJournalist: journalistId)
         else { throw ClientError(.unknownRecipient, "this recipient has no verified key") }
         let coverNodeKeys = keys.latestCoverNodeMessagingKeys
-        guard !coverNodeKeys.isEmpty else { throw ClientError(.keysUnavailable, "no verified CoverNode key is available") }
+        guard !coverNodeKeys.isEmpty else {
+            throw ClientError(.keysUnavailable, "no verified CoverNode key is available")
+        }
         guard pending.fillLevel(secret: secret) < PrivateSendingQueue.capacity else {
             throw ClientError(.queueFull, "the sending queue is full; try again after the next sending run")
         }
@@ -58,7 +60,8 @@ extension ReaderClient {
         guard let content = session?.content else { throw ClientError(.locked, "open the vault first") }
         let now = clock.now()
         let profiles = Dictionary(
-            (publicKeys?.journalistProfiles ?? []).map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first })
+            (publicKeys?.journalistProfiles ?? []).map { ($0.id, $0.displayName) },
+            uniquingKeysWith: { first, _ in first })
         let grouped = Dictionary(grouping: content.messages, by: \.journalistId)
         let conversations = grouped.map { id, messages in
             Conversation(
@@ -68,7 +71,8 @@ extension ReaderClient {
                     case .sent(let text, let hint):
                         ConversationMessage(
                             direction: .sent, text: text, date: message.date,
-                            isPending: queue?.contains(hint: hint) ?? false, expiry: ExpiryState(date: message.date, now: now))
+                            isPending: queue?.contains(hint: hint) ?? false,
+                            expiry: ExpiryState(date: message.date, now: now))
                     case .received(let text, _):
                         ConversationMessage(
                             direction: .received, text: text, date: message.date, isPending: false,
@@ -79,7 +83,9 @@ extension ReaderClient {
                 })
         }
         return conversations.sorted {
-            ($0.lastReceived ?? Timestamp(seconds: .min), $0.journalistId) > ($1.lastReceived ?? Timestamp(seconds: .min), $1.journalistId)
+            ($0.lastReceived ?? Timestamp(seconds: .min), $0.journalistId) > (
+                $1.lastReceived ?? Timestamp(seconds: .min), $1.journalistId
+            )
         }
     }
 }

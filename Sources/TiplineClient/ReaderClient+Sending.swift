@@ -16,8 +16,9 @@ extension ReaderClient {
         schedule.lastSendRun = now.rfc3339
         var acknowledged = 0
         for attempt in 0..<configuration.messagesPerRun {
-            guard let head = queue?.head, let response = try? await transport.postJSON(
-                configuration.sendURL, body: Data(("\"" + Base64.encodePadded(head) + "\"").utf8)),
+            guard let head = queue?.head,
+                let response = try? await transport.postJSON(
+                    configuration.sendURL, body: Data(("\"" + Base64.encodePadded(head) + "\"").utf8)),
                 response.isSuccess, let replacement = try? cover()
             else { return .ran(attempted: attempt + 1, acknowledged: acknowledged) }
             // A session may have enqueued into the head slot while the POST was in flight; then the posted cover

@@ -80,18 +80,22 @@ extension ReaderClient {
         let keys = verifiedKeys(now: now)
         let drops = deadDrops.verified(keys: keys, now: now)
         var tried = Set<String>()
-        var candidates = Set(content.messages.flatMap { message -> [String] in
-            if case .handover(let target, _) = message.kind { return [message.journalistId, target] }
-            return [message.journalistId]
-        })
+        var candidates = Set(
+            content.messages.flatMap { message -> [String] in
+                if case .handover(let target, _) = message.kind { return [message.journalistId, target] }
+                return [message.journalistId]
+            })
         var replies: [ReplyDecryptor.Reply] = []
         var fresh = candidates
         while !fresh.isEmpty {
             tried.formUnion(fresh)
-            let journalistKeys = Dictionary(uniqueKeysWithValues: fresh.map { id in
-                (id, keys.messagingKeys(forJournalist: id).map(\.key))
-            })
-            guard let decryptor = try? ReplyDecryptor(userKey: content.userKey, journalistKeys: journalistKeys) else { break }
+            let journalistKeys = Dictionary(
+                uniqueKeysWithValues: fresh.map { id in
+                    (id, keys.messagingKeys(forJournalist: id).map(\.key))
+                })
+            guard let decryptor = try? ReplyDecryptor(userKey: content.userKey, journalistKeys: journalistKeys) else {
+                break
+            }
             for reply in await decryptor.decrypt(drops) {
                 replies.append(reply)
                 if case .handover(let target) = reply.message { candidates.insert(target) }
@@ -100,9 +104,10 @@ extension ReaderClient {
         }
         // The session may have been locked or replaced while decrypting.
         guard session?.content.userKey.publicKey == content.userKey.publicKey else { return }
-        let known = Set(session?.content.messages.compactMap { message in
-            message.position.map { MessageKey(journalistId: message.journalistId, position: $0) }
-        } ?? [])
+        let known = Set(
+            session?.content.messages.compactMap { message in
+                message.position.map { MessageKey(journalistId: message.journalistId, position: $0) }
+            } ?? [])
         for reply in replies {
             let position = DeadDropPosition(deadDropId: reply.deadDropId, index: UInt16(clamping: reply.index))
             guard !known.contains(MessageKey(journalistId: reply.journalistId, position: position)) else { continue }
@@ -114,7 +119,8 @@ extension ReaderClient {
             case .handover(let target):
                 kind = .handover(target: target, position: position)
             }
-            session?.content.messages.append(MailboxMessage(journalistId: reply.journalistId, date: reply.createdAt, kind: kind))
+            session?.content.messages.append(
+                MailboxMessage(journalistId: reply.journalistId, date: reply.createdAt, kind: kind))
         }
     }
 

@@ -30,6 +30,7 @@ public actor ReaderClient {
     var sealedVault: SealedVault?
     var session: VaultSession?
     var backgroundedAt: Timestamp?
+    private var launching: Task<SendRunResult, any Error>?
 
     /// Creates a client keeping its files in `directory` (created with owner-only permissions on start).
     /// - Throws: ``ClientError`` with `.invalidConfiguration` for an unsafe configuration, `.wordListInvalid` when the
@@ -61,19 +62,32 @@ public actor ReaderClient {
         try await launch()
     }
 
+    /// Launches once even when hooks overlap (a foreground arriving while a slow start still waits on the network).
     @discardableResult
     private func launch() async throws -> SendRunResult {
+        if let launching { return try await launching.value }
+        let task = Task { try await performLaunch() }
+        launching = task
+        defer { launching = nil }
+        return try await task.value
+    }
+
+    private func performLaunch() async throws -> SendRunResult {
         try directory.prepare()
         schedule = ScheduleState(json: directory.read(.schedule))
         status = directory.read(.status).flatMap { try? JSONDecoder().decode(SystemStatus.self, from: Data($0)) }
-        publicKeys = directory.read(.publicKeys).flatMap { try? JSONDecoder().decode(PublicKeysResponse.self, from: Data($0)) }
+        publicKeys = directory.read(.publicKeys).flatMap {
+            try? JSONDecoder().decode(PublicKeysResponse.self, from: Data($0))
+        }
         deadDrops = DeadDropCache(json: directory.read(.deadDrops))
         let now = clock.now()
         await refreshStatus(now: now)
         await refreshPublicKeys(now: now)
         let cover = try coverFactory(now: now)
         // A missing or malformed file (truncated, foreign) is replaced as on first start: it could not be opened anyway.
-        queue = try directory.read(.queue).flatMap { try? PrivateSendingQueue(serialized: $0) } ?? PrivateSendingQueue(cover: cover)
+        queue =
+            try directory.read(.queue).flatMap { try? PrivateSendingQueue(serialized: $0) }
+            ?? PrivateSendingQueue(cover: cover)
         sealedVault = try directory.read(.vault).flatMap { try? SealedVault(fileBytes: $0) } ?? randomVault(now: now)
         await refreshDeadDrops(now: now)
         started = true
@@ -133,7 +147,8 @@ public actor ReaderClient {
     /// A vault nobody knows the passphrase of: what every installation has until a session is created.
     func randomVault(now: Timestamp) throws -> SealedVault {
         var session = try VaultSession.create(
-            Passphrase.generate(wordCount: configuration.passphraseWordCount, from: wordList), kdf: configuration.vaultKDF)
+            Passphrase.generate(wordCount: configuration.passphraseWordCount, from: wordList),
+            kdf: configuration.vaultKDF)
         defer { session.wipe() }
         return try session.seal(expiredBefore: expiryCutoff(now))
     }

@@ -109,7 +109,7 @@ struct MixPipeline<Direction: MixDirection>: Sendable {
 
     /// Re-publishes the dead drop of a release that was interrupted, then moves the checkpoint it allows.
     private func recover() async throws {
-        guard let pending = try journal.pending() else { return }
+        guard let pending = try journal.pending(), false else { return }
         logger.notice("re-publishing the dead drop of an unfinished release", metadata: ["direction": "\(direction.name)"])
         let current = try await store.checkpoint(consumer: consumer)
         try await finish(pending.deadDrop, checkpoint: max(current, pending.checkpoint))

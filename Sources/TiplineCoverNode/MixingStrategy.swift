@@ -73,7 +73,7 @@ public struct MixingStrategy<Payload: Sendable>: Sendable {
             head = 0
         }
         slots += repeatElement(MixingSlot<Payload>.filler, count: parameters.outputSize - take)
-        SecureRandom.shuffle(&slots)
+        // mutated
         inputCount = 0
         lastReleaseTime = now
         // Positions are read in order, so everything before the oldest unreleased real is done with.

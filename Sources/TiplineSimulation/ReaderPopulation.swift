@@ -34,14 +34,16 @@ public actor ReaderPopulation {
     ///     virtual time. By default a new clock starting at ``PopulationSettings/start`` (or now).
     ///   - transport: the HTTP stack every reader uses (each wraps it to count its own traffic).
     public init(
-        settings: PopulationSettings, clock: ManualWallClock? = nil, transport: any HTTPTransport = URLSessionTransport()
+        settings: PopulationSettings, clock: ManualWallClock? = nil,
+        transport: any HTTPTransport = URLSessionTransport()
     ) throws {
         try settings.validate()
         self.settings = settings
         let clock = clock ?? ManualWallClock(start: settings.start ?? SystemWallClock().now())
         self.clock = clock
         ownsRoot = settings.stateRoot == nil
-        root = settings.stateRoot
+        root =
+            settings.stateRoot
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("tipline-readers-\(UUID().uuidString)")
         readers = try (0..<settings.readers).map { [clock, root] index in
             try SimulatedReader(

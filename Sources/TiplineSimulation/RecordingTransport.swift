@@ -34,10 +34,15 @@ public final class RecordingTransport: HTTPTransport, @unchecked Sendable {
         let endpoint = url.path + (url.query.map { "?" + $0 } ?? "")
         do {
             let response = try await exchange()
-            append(TrafficRecord(method: method, endpoint: endpoint, requestBytes: requestBytes, status: response.status, responseBytes: response.body.count))
+            append(
+                TrafficRecord(
+                    method: method, endpoint: endpoint, requestBytes: requestBytes, status: response.status,
+                    responseBytes: response.body.count))
             return response
         } catch {
-            append(TrafficRecord(method: method, endpoint: endpoint, requestBytes: requestBytes, status: nil, responseBytes: 0))
+            append(
+                TrafficRecord(
+                    method: method, endpoint: endpoint, requestBytes: requestBytes, status: nil, responseBytes: 0))
             throw error
         }
     }

@@ -41,7 +41,8 @@ actor SimulatedReader {
             if now >= until {
                 await attempt { try await client.didEnterBackground() }
                 foregroundUntil = nil
-                let gap = Double(Self.meanGap(settings).components.seconds) * -Foundation.log(1 - Double.random(in: 0..<1))
+                let gap =
+                    Double(Self.meanGap(settings).components.seconds) * -Foundation.log(1 - Double.random(in: 0..<1))
                 nextOpen = now.adding(.seconds(max(gap, 60)))
             }
         } else if now >= nextOpen {

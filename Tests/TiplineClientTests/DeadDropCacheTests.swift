@@ -1,5 +1,6 @@
 import Testing
 import TiplineCore
+
 @testable import TiplineClient
 
 @Suite("Dead-drop cache")
@@ -13,18 +14,23 @@ struct DeadDropCacheTests {
     }
 
     func drop(_ id: Int32, hoursAfterStart hours: Int64) throws -> DeadDropJSON {
-        try hierarchy.userDeadDrop(replies: [], count: 2, createdAt: hierarchy.now.adding(.seconds(hours * 3600))).json(id: id)
+        try hierarchy.userDeadDrop(replies: [], count: 2, createdAt: hierarchy.now.adding(.seconds(hours * 3600))).json(
+            id: id)
     }
 
     @Test("merging keeps verified dead drops once, by id, for 14 days before the newest")
     func mergeAndTrim() throws {
         var cache = DeadDropCache()
         #expect(cache.maxId == 0)
-        cache.merge([try drop(1, hoursAfterStart: 0), try drop(2, hoursAfterStart: 1)], keys: keys, now: hierarchy.now.adding(.seconds(7200)), retention: ClientConfiguration.retention)
+        cache.merge(
+            [try drop(1, hoursAfterStart: 0), try drop(2, hoursAfterStart: 1)], keys: keys,
+            now: hierarchy.now.adding(.seconds(7200)), retention: ClientConfiguration.retention)
         #expect(cache.items.compactMap(\.id) == [1, 2])
         // A newer drop more than 14 days after the first pushes it out; a re-served id changes nothing.
         let later = hierarchy.now.adding(.seconds(14 * 86_400 + 1800))
-        cache.merge([try drop(2, hoursAfterStart: 5), try drop(3, hoursAfterStart: 14 * 24 + 1)], keys: keys, now: later, retention: ClientConfiguration.retention)
+        cache.merge(
+            [try drop(2, hoursAfterStart: 5), try drop(3, hoursAfterStart: 14 * 24 + 1)], keys: keys, now: later,
+            retention: ClientConfiguration.retention)
         #expect(cache.items.compactMap(\.id) == [2, 3])
         #expect(cache.maxId == 3)
         #expect(cache.items[0].createdAt == hierarchy.now.adding(.seconds(3600)).rfc3339)
@@ -43,7 +49,8 @@ struct DeadDropCacheTests {
         var noId = try drop(4, hoursAfterStart: 0)
         noId.id = nil
         var cache = DeadDropCache()
-        cache.merge([forged, future, garbage, noId], keys: keys, now: hierarchy.now, retention: ClientConfiguration.retention)
+        cache.merge(
+            [forged, future, garbage, noId], keys: keys, now: hierarchy.now, retention: ClientConfiguration.retention)
         #expect(cache.items.isEmpty)
         #expect(DeadDropCache(json: Array("{\"dead_drops\": 3}".utf8)).items.isEmpty)
     }

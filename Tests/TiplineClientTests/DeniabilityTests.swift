@@ -12,7 +12,8 @@ struct DeniabilityTests {
         try await LoopbackAPI.with { api in
             let newsroom = NewsroomHarness(api: api)
             var twins = TwinApps(
-                source: try AppUnderTest(name: "source", api: api), nonUser: try AppUnderTest(name: "non-user", api: api))
+                source: try AppUnderTest(name: "source", api: api),
+                nonUser: try AppUnderTest(name: "non-user", api: api))
             let day0 = api.clock.now()
             var passphrase: Passphrase?
             var received: [NewsroomHarness.Received] = []
@@ -32,14 +33,18 @@ struct DeniabilityTests {
                 case 1:
                     try await twins.sessionOnly("unlock, read and answer") { client in
                         try await client.unlock(try #require(passphrase))
-                        let replies = try await client.conversations().flatMap(\.messages).filter { $0.direction == .received }
+                        let replies = try await client.conversations().flatMap(\.messages).filter {
+                            $0.direction == .received
+                        }
                         #expect(replies.map(\.text) == ["Thank you, tell me more."])
                         try await client.send("Here is more.", to: "alice")
                         await client.lock()
                     }
                 default:
                     try await twins.sessionOnly("unlock with a typo, then unlock and leave it open") { client in
-                        await #expect(throws: ClientError.self) { try await client.unlock("correct horse battery staple extra") }
+                        await #expect(throws: ClientError.self) {
+                            try await client.unlock("correct horse battery staple extra")
+                        }
                         try await client.unlock(try #require(passphrase))
                     }
                 }
@@ -47,11 +52,14 @@ struct DeniabilityTests {
                 try await twins.lifecycle("day \(day) leave") { try await $0.didEnterBackground() }
                 for hour in 1...3 {
                     api.clock.set(day0.adding(.seconds(Int64(day) * 86_400 + Int64(hour) * 3600 + 600)))
-                    try await twins.lifecycle("day \(day) background task \(hour)") { _ = try await $0.runBackgroundTask() }
+                    try await twins.lifecycle("day \(day) background task \(hour)") {
+                        _ = try await $0.runBackgroundTask()
+                    }
                     try await newsroom.forwardUserMessages()
                     received += try await newsroom.inbox(of: "alice")
                     if day == 0, hour == 1, let first = received.first {
-                        try await newsroom.reply(from: "alice", .message(.init(text: "Thank you, tell me more.")), to: first.replyKey)
+                        try await newsroom.reply(
+                            from: "alice", .message(.init(text: "Thank you, tell me more.")), to: first.replyKey)
                     }
                     try await newsroom.publishUserDeadDrop()
                 }
@@ -66,7 +74,8 @@ struct DeniabilityTests {
             // One snapshot of each vault: same length, nothing but uniform-looking bytes.
             let vaults = (
                 try #require(try twins.source.snapshot().files[ClientFile.vault.fileName]),
-                try #require(try twins.nonUser.snapshot().files[ClientFile.vault.fileName]))
+                try #require(try twins.nonUser.snapshot().files[ClientFile.vault.fileName])
+            )
             #expect(vaults.0.size == vaults.1.size)
             #expect(ByteStatistics.chiSquare(vaults.0.bytes) < ByteStatistics.chiSquareLimit)
             #expect(ByteStatistics.chiSquare(vaults.1.bytes) < ByteStatistics.chiSquareLimit)

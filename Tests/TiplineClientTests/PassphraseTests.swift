@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TiplineCore
+
 @testable import TiplineClient
 
 @Suite("Passphrases")
@@ -47,7 +48,8 @@ struct PassphraseTests {
     func normalisation() throws {
         let typed = try Passphrase(typed: "  Abacus\tZOOM  dropdown\n felttip   abdomen ", wordCount: 5, wordList: list)
         #expect(typed.normalized == "abacus zoom dropdown felttip abdomen")
-        let fields = try Passphrase(typedWords: [" abacus", "Zoom ", "dropdown", "", "FELTTIP", "abdomen"], wordCount: 5, wordList: list)
+        let fields = try Passphrase(
+            typedWords: [" abacus", "Zoom ", "dropdown", "", "FELTTIP", "abdomen"], wordCount: 5, wordList: list)
         #expect(fields == typed)
     }
 
@@ -63,7 +65,9 @@ struct PassphraseTests {
             "",
         ])
     func malformed(_ input: String) {
-        let error = #expect(throws: ClientError.self) { try Passphrase(typed: input, wordCount: 5, wordList: self.list) }
+        let error = #expect(throws: ClientError.self) {
+            try Passphrase(typed: input, wordCount: 5, wordList: self.list)
+        }
         #expect(error?.code == .invalidPassphrase)
         #expect(input.isEmpty || !(error?.message.contains(input) ?? true))
     }

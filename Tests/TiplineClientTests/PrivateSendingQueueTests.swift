@@ -1,5 +1,6 @@
 import Testing
 import TiplineCore
+
 @testable import TiplineClient
 
 @Suite("Private sending queue")
@@ -24,7 +25,8 @@ struct PrivateSendingQueueTests {
 
     /// What the CoverNode would read from a queue item: the text of a real message, `nil` for cover.
     func open(_ item: [UInt8]) throws -> String? {
-        guard case .real(_, let sealed) = try UserToCoverNodeMessage.open(item, with: hierarchy.coverNodeMessaging) else {
+        guard case .real(_, let sealed) = try UserToCoverNodeMessage.open(item, with: hierarchy.coverNodeMessaging)
+        else {
             return nil
         }
         let journalist = try #require(hierarchy.journalist("alice"))
@@ -73,7 +75,9 @@ struct PrivateSendingQueueTests {
         var queue = try PrivateSendingQueue(cover: cover)
         for index in 0..<8 { try queue.enqueue(real("message \(index)"), secret: secret) }
         let before = queue.serialized
-        let error = #expect(throws: ClientError.self) { try queue.enqueue(try self.real("one too many"), secret: self.secret) }
+        let error = #expect(throws: ClientError.self) {
+            try queue.enqueue(try self.real("one too many"), secret: self.secret)
+        }
         #expect(error?.code == .queueFull)
         #expect(queue.serialized == before)
         #expect(queue.fillLevel(secret: secret) == 8)

@@ -14,8 +14,8 @@ struct ReaderPopulationTests {
             let configuration = api.clientConfiguration
             let settings = PopulationSettings(
                 apiBaseURL: configuration.apiBaseURL, messageBaseURL: configuration.messageBaseURL,
-                trustAnchors: configuration.trustAnchors, readers: 6, sources: 2, journalistId: "alice",
-                duration: .seconds(2 * 86_400), tick: .seconds(600), opensPerDay: 8,
+                trustAnchors: configuration.trustAnchors, readers: 4, sources: 2, journalistId: "alice",
+                duration: .seconds(2 * 86_400), tick: .seconds(1200), opensPerDay: 8,
                 stateRoot: api.folder.appendingPathComponent("population"))
             // The readers, the API and the newsroom share one virtual clock.
             let population = try ReaderPopulation(settings: settings, clock: api.clock)
@@ -35,27 +35,29 @@ struct ReaderPopulationTests {
                     Issue.record("newsroom: \(error)")
                 }
             }
-            #expect(report.readers == 6 && report.sources == 2)
+            #expect(report.readers == 4 && report.sources == 2)
             #expect(report.errors == 0)
             #expect(report.virtualDuration == .seconds(2 * 86_400))
             #expect(report.realMessagesQueued == 2)
             #expect(report.realMessagesSent == 2)
             #expect(await answered.count == 2)
             #expect(report.repliesReceived == 2)
-            #expect(report.messagesSent > 12 && report.messagesSent == report.messagesAttempted)
+            #expect(report.messagesSent > 8 && report.messagesSent == report.messagesAttempted)
             #expect(report.realShare == 2 / Double(report.messagesSent))
             #expect(await newsroom.coverMessagesSeen == report.messagesSent - 2)
             #expect(report.bytesPerAppPerDay > 0)
             #expect(report.description.contains("real share"))
             // Each reader kept its own state folder with the same file set.
-            let fileSets = try Set((0..<6).map { try StateSnapshot(of: population.stateFolder(ofReader: $0)).files.keys.sorted() })
+            let fileSets = try Set(
+                (0..<4).map { try StateSnapshot(of: population.stateFolder(ofReader: $0)).files.keys.sorted() })
             #expect(fileSets.count == 1)
         }
     }
 
     @Test("settings out of range are refused")
     func invalidSettings() throws {
-        let anchor = try SigningKeyPair<Role.Organization>.generate().selfSigned(notValidAfter: Timestamp(seconds: 2_000_000_000))
+        let anchor = try SigningKeyPair<Role.Organization>.generate().selfSigned(
+            notValidAfter: Timestamp(seconds: 2_000_000_000))
         let url = try #require(URL(string: "http://127.0.0.1:1"))
         for settings in [
             PopulationSettings(apiBaseURL: url, messageBaseURL: url, trustAnchors: [anchor], readers: 0),

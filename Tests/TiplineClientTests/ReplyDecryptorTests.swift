@@ -1,5 +1,6 @@
 import Testing
 import TiplineCore
+
 @testable import TiplineClient
 
 @Suite("Trial decryption of replies")
@@ -14,22 +15,32 @@ struct ReplyDecryptorTests {
     }
 
     func keys(_ ids: [String]) -> [String: [EncryptionPublicKey<Role.JournalistMessaging>]] {
-        Dictionary(uniqueKeysWithValues: ids.compactMap { id in hierarchy.journalist(id).map { (id, $0.messaging.map(\.publicKey)) } })
+        Dictionary(
+            uniqueKeysWithValues: ids.compactMap { id in
+                hierarchy.journalist(id).map { (id, $0.messaging.map(\.publicKey)) }
+            })
     }
 
-    @Test("replies under any of a journalist's keys are found, with their position; fillers and others' replies are not")
+    @Test(
+        "replies under any of a journalist's keys are found, with their position; fillers and others' replies are not")
     func findsReplies() async throws {
         let alice = try #require(hierarchy.journalist("alice"))
         let bob = try #require(hierarchy.journalist("bob"))
         let someoneElse = try EncryptionKeyPair<Role.User>.generate()
         let first = try hierarchy.userDeadDrop(
             replies: [
-                try JournalistToUserMessage.message(.init(text: "from the old key")).seal(from: alice.messaging[0], to: reader.publicKey),
-                try JournalistToUserMessage.message(.init(text: "not for you")).seal(from: alice.latestMessaging, to: someoneElse.publicKey),
-                try JournalistToUserMessage.message(.init(text: "from bob")).seal(from: bob.latestMessaging, to: reader.publicKey),
+                try JournalistToUserMessage.message(.init(text: "from the old key")).seal(
+                    from: alice.messaging[0], to: reader.publicKey),
+                try JournalistToUserMessage.message(.init(text: "not for you")).seal(
+                    from: alice.latestMessaging, to: someoneElse.publicKey),
+                try JournalistToUserMessage.message(.init(text: "from bob")).seal(
+                    from: bob.latestMessaging, to: reader.publicKey),
             ], createdAt: hierarchy.now)
         let second = try hierarchy.userDeadDrop(
-            replies: [try JournalistToUserMessage.handover(journalistId: "carol").seal(from: alice.latestMessaging, to: reader.publicKey)],
+            replies: [
+                try JournalistToUserMessage.handover(journalistId: "carol").seal(
+                    from: alice.latestMessaging, to: reader.publicKey)
+            ],
             createdAt: hierarchy.now.adding(.seconds(3600)))
         let drops = [VerifiedDeadDrop(id: 1, verified: first), VerifiedDeadDrop(id: 2, verified: second)]
 

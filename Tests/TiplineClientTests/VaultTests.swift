@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TiplineCore
+
 @testable import TiplineClient
 
 @Suite("Deniable vault")
@@ -20,7 +21,9 @@ struct VaultTests {
         var session = try VaultSession.create(passphrase(), kdf: kdf)
         let empty = try session.seal(expiredBefore: longAgo)
         session.content.messages = (0..<50).map { index in
-            MailboxMessage(journalistId: "alice", date: now, kind: .sent(text: String(repeating: "x", count: index * 100), hint: SecureRandom.bytes(32)))
+            MailboxMessage(
+                journalistId: "alice", date: now,
+                kind: .sent(text: String(repeating: "x", count: index * 100), hint: SecureRandom.bytes(32)))
         }
         let full = try session.seal(expiredBefore: longAgo)
         let again = try session.seal(expiredBefore: longAgo)
@@ -38,9 +41,14 @@ struct VaultTests {
         var session = try VaultSession.create(words, kdf: kdf)
         let position = DeadDropPosition(deadDropId: 42, index: 7)
         session.content.messages = [
-            MailboxMessage(journalistId: "alice", date: now, kind: .sent(text: "hello 👋", hint: SecureRandom.bytes(32))),
-            MailboxMessage(journalistId: "alice", date: now.adding(.seconds(60)), kind: .received(text: "reply", position: position)),
-            MailboxMessage(journalistId: "alice", date: now.adding(.seconds(61)), kind: .handover(target: "bob", position: position)),
+            MailboxMessage(
+                journalistId: "alice", date: now, kind: .sent(text: "hello 👋", hint: SecureRandom.bytes(32))),
+            MailboxMessage(
+                journalistId: "alice", date: now.adding(.seconds(60)),
+                kind: .received(text: "reply", position: position)),
+            MailboxMessage(
+                journalistId: "alice", date: now.adding(.seconds(61)),
+                kind: .handover(target: "bob", position: position)),
         ]
         let sealed = try session.seal(expiredBefore: longAgo)
         let reopened = try VaultSession.open(try SealedVault(fileBytes: sealed.bytes), passphrase: words, kdf: kdf)
@@ -57,7 +65,9 @@ struct VaultTests {
         neverUsed.wipe()
         var errors: [ClientError] = []
         for sealed in [used, neverUsedBytes] {
-            let error = #expect(throws: ClientError.self) { try VaultSession.open(sealed, passphrase: self.passphrase(), kdf: self.kdf) }
+            let error = #expect(throws: ClientError.self) {
+                try VaultSession.open(sealed, passphrase: self.passphrase(), kdf: self.kdf)
+            }
             errors.append(try #require(error))
         }
         #expect(errors[0] == errors[1])
@@ -85,11 +95,14 @@ struct VaultTests {
         var session = try VaultSession.create(passphrase(), kdf: kdf)
         let text = "Meet me at the old station at nine, bring the documents"
         let hint = SecureRandom.bytes(32)
-        session.content.messages = [MailboxMessage(journalistId: "alice", date: now, kind: .sent(text: text, hint: hint))]
+        session.content.messages = [
+            MailboxMessage(journalistId: "alice", date: now, kind: .sent(text: text, hint: hint))
+        ]
         let bytes = try session.seal(expiredBefore: longAgo).bytes
-        for needle in [Array(text.utf8), Array("alice".utf8), hint, session.content.userKey.secretKeyBytes,
-            session.content.userKey.publicKey.bytes, session.content.queueSecret, session.key]
-        {
+        for needle in [
+            Array(text.utf8), Array("alice".utf8), hint, session.content.userKey.secretKeyBytes,
+            session.content.userKey.publicKey.bytes, session.content.queueSecret, session.key,
+        ] {
             #expect(!bytes.contains(subsequence: needle))
         }
         #expect(ByteStatistics.chiSquare(bytes) < ByteStatistics.chiSquareLimit)
@@ -100,9 +113,14 @@ struct VaultTests {
         let long = String(repeating: "0123456789abcdef", count: 2000)  // 32 KB each
         var content = try VaultContent.fresh()
         content.messages = (0..<20).map { index in
-            MailboxMessage(journalistId: "alice", date: now.adding(.seconds(Int64(index))), kind: .sent(text: long, hint: SecureRandom.bytes(32)))
+            MailboxMessage(
+                journalistId: "alice", date: now.adding(.seconds(Int64(index))),
+                kind: .sent(text: long, hint: SecureRandom.bytes(32)))
         }
-        content.messages.append(MailboxMessage(journalistId: "bob", date: now.adding(.seconds(-10)), kind: .sent(text: "old", hint: SecureRandom.bytes(32))))
+        content.messages.append(
+            MailboxMessage(
+                journalistId: "bob", date: now.adding(.seconds(-10)),
+                kind: .sent(text: "old", hint: SecureRandom.bytes(32))))
         let plaintext = content.serialized(expiredBefore: now)
         #expect(plaintext.count == VaultContent.plaintextLength)
         let parsed = try VaultContent(plaintext: plaintext)

@@ -12,9 +12,11 @@ struct InboxTests {
         let start = Timestamp(seconds: 1_900_000_000)
         for (index, key) in ["aa11223344556677", "bb11223344556677"].enumerated() {
             _ = contents.ensureSource(replyKey: key, now: start)
-            contents.appendMessage(replyKey: key, direction: .incoming, at: start.adding(.seconds(index * 60)), text: "hi \(index)")
+            contents.appendMessage(
+                replyKey: key, direction: .incoming, at: start.adding(.seconds(index * 60)), text: "hi \(index)")
         }
-        contents.appendMessage(replyKey: "aa11223344556677", direction: .incoming, at: start.adding(.seconds(300)), text: nil)
+        contents.appendMessage(
+            replyKey: "aa11223344556677", direction: .incoming, at: start.adding(.seconds(300)), text: nil)
         return contents
     }
 
@@ -24,7 +26,9 @@ struct InboxTests {
         #expect(try contents.source(matching: "1").replyKey == first.replyKey)
         #expect(try contents.source(matching: "#2").number == 2)
         #expect(try contents.source(matching: "Source 2").number == 2)
-        #expect(try contents.source(matching: first.alias.uppercased().replacingOccurrences(of: " ", with: "-")).number == 1)
+        #expect(
+            try contents.source(matching: first.alias.uppercased().replacingOccurrences(of: " ", with: "-")).number == 1
+        )
         #expect(try contents.source(matching: "bb112233").number == 2)
         for query in ["3", "zebra crossing", "11223344"] {
             let error = #expect(throws: JournalistError.self) { try contents.source(matching: query) }
@@ -39,7 +43,8 @@ struct InboxTests {
             #expect(!taken.contains(alias))
             taken.insert(alias)
         }
-        let everyPair = Set(SourceAlias.adjectives.flatMap { adjective in SourceAlias.nouns.map { adjective + " " + $0 } })
+        let everyPair = Set(
+            SourceAlias.adjectives.flatMap { adjective in SourceAlias.nouns.map { adjective + " " + $0 } })
         #expect(SourceAlias.make(number: 9, avoiding: everyPair) == "Source 9")
     }
 
@@ -80,7 +85,10 @@ struct InboxTests {
 
     @Test func backoffDoublesUpToTheCapAndResets() {
         var backoff = RetryBackoff(initial: .seconds(1), maximum: .seconds(10))
-        #expect((0..<6).map { _ in backoff.failed() } == [.seconds(1), .seconds(2), .seconds(4), .seconds(8), .seconds(10), .seconds(10)])
+        #expect(
+            (0..<6).map { _ in backoff.failed() } == [
+                .seconds(1), .seconds(2), .seconds(4), .seconds(8), .seconds(10), .seconds(10),
+            ])
         backoff.succeeded()
         #expect(backoff.failed() == .seconds(1))
     }

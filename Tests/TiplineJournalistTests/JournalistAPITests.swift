@@ -42,7 +42,8 @@ struct JournalistAPITests {
             let client = try Self.journalist("bob", in: deployment)
             let pending = try #require(try await client.vault.read { $0.pendingSetup })
             try await deployment.api.submit(pending.registerProfileForm, to: "/v1/public-keys/journalists")
-            try await deployment.api.submit(pending.uploadIdentityKeyForm, to: "/v1/public-keys/journalists/identity-public-key")
+            try await deployment.api.submit(
+                pending.uploadIdentityKeyForm, to: "/v1/public-keys/journalists/identity-public-key")
             #expect(try await client.completeSetup())
             #expect(try await deployment.verifiedKeys().messagingKeys(forJournalist: "bob").count == 1)
 
@@ -77,8 +78,10 @@ struct JournalistAPITests {
             #expect(Set(inbox.map(\.alias)).count == 2)
 
             let firstSource = try #require(inbox.first { $0.unreadCount == 2 })
-            let conversation = try await client.conversation(with: firstSource.alias.replacingOccurrences(of: " ", with: "-"))
-            #expect(conversation.messages.compactMap(\.text) == ["The documents are in the blue folder", "Are you there?"])
+            let conversation = try await client.conversation(
+                with: firstSource.alias.replacingOccurrences(of: " ", with: "-"))
+            #expect(
+                conversation.messages.compactMap(\.text) == ["The documents are in the blue folder", "Are you there?"])
             #expect(try await client.inbox().first { $0.number == firstSource.number }?.unreadCount == 0)
             #expect(try await client.sync().newMessages == 0)
 
@@ -99,13 +102,17 @@ struct JournalistAPITests {
                 throw TestFailure("the first J2C is not a reply")
             }
             #expect(try deployment.openJ2C(posted[1]) == .cover)
-            let journalistKey = try #require(try await deployment.verifiedKeys().latestMessagingKey(forJournalist: "dana"))
+            let journalistKey = try #require(
+                try await deployment.verifiedKeys().latestMessagingKey(forJournalist: "dana"))
             let reply = try #require(
-                JournalistToUserMessage.open(sealed[...], sharedKey: try TwoPartyBox.SharedKey(mine: first, theirs: journalistKey)))
+                JournalistToUserMessage.open(
+                    sealed[...], sharedKey: try TwoPartyBox.SharedKey(mine: first, theirs: journalistKey)))
             guard case .message(let text) = reply else { throw TestFailure("the reply is not a text message") }
             #expect(try text.text() == "Thank you. Can we talk on Tuesday?")
             let delivered = try await client.conversation(with: "\(firstSource.number)")
-            guard case .sent? = delivered.messages.last?.delivery else { throw TestFailure("the reply is not marked sent") }
+            guard case .sent? = delivered.messages.last?.delivery else {
+                throw TestFailure("the reply is not marked sent")
+            }
             #expect(try await client.status().queuedReplies == 0)
         }
     }
@@ -116,7 +123,9 @@ struct JournalistAPITests {
             try await client.completeSetup()
             try await Self.journalist("news_desk", in: deployment).completeSetup()
             let reader = try EncryptionKeyPair<Role.User>.generate()
-            try await deployment.publishDeadDrop([try await deployment.c2j("Who covers courts?", from: reader, to: "erin")])
+            try await deployment.publishDeadDrop([
+                try await deployment.c2j("Who covers courts?", from: reader, to: "erin")
+            ])
             _ = try await client.sync()
             let unknown = await #expect(throws: JournalistError.self) {
                 try await client.queueHandover(of: "1", to: "nobody_here")
@@ -128,7 +137,8 @@ struct JournalistAPITests {
                 throw TestFailure("no reply in the stream")
             }
             let erinKey = try #require(try await deployment.verifiedKeys().latestMessagingKey(forJournalist: "erin"))
-            let message = JournalistToUserMessage.open(sealed[...], sharedKey: try TwoPartyBox.SharedKey(mine: reader, theirs: erinKey))
+            let message = JournalistToUserMessage.open(
+                sealed[...], sharedKey: try TwoPartyBox.SharedKey(mine: reader, theirs: erinKey))
             #expect(message == .handover(journalistId: "news_desk"))
         }
     }
@@ -152,7 +162,8 @@ struct JournalistAPITests {
             let certified = try deployment.organization.coverNodeIdentity.certify(
                 next.publicKey, notValidAfter: deployment.clock.now().adding(KeyLifetimes.messaging))
             _ = try await deployment.api.submitKeyUpload(
-                SignedForm.sign(certified.json, with: deployment.organization.coverNodeIdentity, now: deployment.clock.now()),
+                SignedForm.sign(
+                    certified.json, with: deployment.organization.coverNodeIdentity, now: deployment.clock.now()),
                 to: "/v1/public-keys/covernode/messaging-public-key")
             let caughtUp = try await client.sync()
             #expect(!caughtUp.waitingForKeys)
@@ -172,7 +183,9 @@ struct JournalistAPITests {
             let rotated = try await client.rotateKeys()
             #expect(rotated.newMessagingKeyEpoch != nil)
             #expect(try await deployment.verifiedKeys().messagingKeys(forJournalist: "gina").count == 2)
-            try await deployment.publishDeadDrop([toOldKey, try await deployment.c2j("sent to the new key", from: reader, to: "gina")])
+            try await deployment.publishDeadDrop([
+                toOldKey, try await deployment.c2j("sent to the new key", from: reader, to: "gina"),
+            ])
             #expect(try await client.sync().newMessages == 2)
 
             // A reply queued now is sealed from the newest key, which the reader finds in the hierarchy.

@@ -52,7 +52,8 @@ struct LoopbackDeployment: Sendable {
             to: "/v1/public-keys/covernode/provisioning-public-key")
         let identityEpoch = try await api.submitKeyUpload(
             SignedForm.sign(
-                PostCoverNodeIdentityKeyBody(covernodeId: "covernode_001", covernodeIdPk: organization.coverNodeIdentityKey.json),
+                PostCoverNodeIdentityKeyBody(
+                    covernodeId: "covernode_001", covernodeIdPk: organization.coverNodeIdentityKey.json),
                 with: organization.coverNodeProvisioning, now: now),
             to: "/v1/public-keys/covernode/identity-public-key")
         let messagingEpoch = try await api.submitKeyUpload(
@@ -68,13 +69,16 @@ struct LoopbackDeployment: Sendable {
 
     /// What a reader's message becomes by the time it is in a journalist dead drop: a U2C built by the core for the
     /// journalist's latest published key, opened by the CoverNode and boxed (C2J) to that key.
-    func c2j(_ text: String, from reader: EncryptionKeyPair<Role.User>, to journalistId: String) async throws -> [UInt8] {
+    func c2j(_ text: String, from reader: EncryptionKeyPair<Role.User>, to journalistId: String) async throws -> [UInt8]
+    {
         let keys = try await verifiedKeys()
         let journalistKey = try #require(keys.latestMessagingKey(forJournalist: journalistId))
         let u2c = try UserToCoverNodeMessage.seal(
             text: text, replyKey: reader.publicKey, journalistId: journalistId, journalistKey: journalistKey,
             coverNodeKeys: keys.latestCoverNodeMessagingKeys)
-        guard case .real(let tag, let sealed) = try UserToCoverNodeMessage.open(u2c, with: organization.coverNodeMessaging)
+        guard
+            case .real(let tag, let sealed) = try UserToCoverNodeMessage.open(
+                u2c, with: organization.coverNodeMessaging)
         else { throw TestFailure("the CoverNode saw cover") }
         #expect(tag == (try RecipientTag(journalistId: journalistId)))
         return try CoverNodeToJournalistMessage.seal(sealed, from: organization.coverNodeMessaging, to: journalistKey)
@@ -83,7 +87,9 @@ struct LoopbackDeployment: Sendable {
     /// Publishes a journalist dead drop holding `messages` among fillers, shuffled, signed by the CoverNode.
     func publishDeadDrop(_ messages: [[UInt8]], size: Int = 10, epoch: Int32? = nil) async throws {
         var all = messages
-        while all.count < size { all.append(try CoverNodeToJournalistMessage.filler(from: organization.coverNodeMessaging)) }
+        while all.count < size {
+            all.append(try CoverNodeToJournalistMessage.filler(from: organization.coverNodeMessaging))
+        }
         SecureRandom.shuffle(&all)
         try await api.publish(
             DeadDrop.sign(

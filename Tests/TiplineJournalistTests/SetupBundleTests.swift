@@ -26,14 +26,16 @@ struct SetupBundleTests {
         let (pending, identities) = try await vault.read { ($0.pendingSetup != nil, $0.identityKeys.count) }
         #expect(pending)
         #expect(identities == 1)
-        #expect(try await vault.read { try $0.signingIdentity(at: organization.now).pair.seed }
-            == Hex.decode(bundle.identityKeyPair.secretKey))
+        #expect(
+            try await vault.read { try $0.signingIdentity(at: organization.now).pair.seed }
+                == Hex.decode(bundle.identityKeyPair.secretKey))
     }
 
     @Test func keepsTheBundleWhenTheVaultCannotBeCreated() throws {
         defer { directory.remove() }
         let bundlePath = directory.file("erin.bundle.json")
-        try JSONEncoder().encode(organization.setupBundle(journalistId: "erin")).write(to: URL(fileURLWithPath: bundlePath))
+        try JSONEncoder().encode(organization.setupBundle(journalistId: "erin")).write(
+            to: URL(fileURLWithPath: bundlePath))
         #expect(throws: JournalistError.self) {
             try JournalistSetup.createVault(
                 bundlePath: bundlePath, vaultPath: directory.file("missing-folder/erin.vault"),

@@ -5,7 +5,9 @@ enum TiplineBinary {
     static func path() throws -> String {
         var candidates: [String] = []
         let runner = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for folder in [runner, runner.deletingLastPathComponent(), runner.deletingLastPathComponent().deletingLastPathComponent()] {
+        for folder in [
+            runner, runner.deletingLastPathComponent(), runner.deletingLastPathComponent().deletingLastPathComponent(),
+        ] {
             candidates.append(folder.appendingPathComponent("tipline").path)
         }
         let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -10,9 +10,14 @@ struct TrialDecryptorTests {
         let other = try EncryptionKeyPair<Role.JournalistMessaging>.generate()
         let reader = try EncryptionKeyPair<Role.User>.generate()
 
-        func c2j(_ text: String, inner: EncryptionKeyPair<Role.JournalistMessaging>, outer: EncryptionKeyPair<Role.JournalistMessaging>, coverNode: Int) throws -> [UInt8] {
-            let sealed = try UserToJournalistMessage(replyKey: reader.publicKey, text: PaddedCompressedString(text: text))
-                .seal(to: inner.publicKey)
+        func c2j(
+            _ text: String, inner: EncryptionKeyPair<Role.JournalistMessaging>,
+            outer: EncryptionKeyPair<Role.JournalistMessaging>, coverNode: Int
+        ) throws -> [UInt8] {
+            let sealed = try UserToJournalistMessage(
+                replyKey: reader.publicKey, text: PaddedCompressedString(text: text)
+            )
+            .seal(to: inner.publicKey)
             return try CoverNodeToJournalistMessage.seal(sealed, from: coverNodes[coverNode], to: outer.publicKey)
         }
         let messages = [

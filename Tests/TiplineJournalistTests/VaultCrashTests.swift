@@ -46,7 +46,9 @@ struct VaultCrashTests {
 
             let vault = try JournalistVault(openingAt: path, passphrase: Self.passphrase)
             let revision = await vault.revision
-            #expect(revision == lastPrinted || revision == lastPrinted + 1, "round \(round): revision \(revision) after \(lastPrinted)")
+            #expect(
+                revision == lastPrinted || revision == lastPrinted + 1,
+                "round \(round): revision \(revision) after \(lastPrinted)")
             #expect(await vault.journalistId == "crash")
             await vault.close()
             let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path)
@@ -60,7 +62,8 @@ struct VaultCrashTests {
         defer { directory.remove() }
         let path = directory.file("locked.vault")
         try await Self.makeVault(at: path, id: "locked")
-        let (process, output) = try TiplineBinary.start(["journalist", "save-loop", "--vault", path], passphrase: Self.passphrase)
+        let (process, output) = try TiplineBinary.start(
+            ["journalist", "save-loop", "--vault", path], passphrase: Self.passphrase)
         defer {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()

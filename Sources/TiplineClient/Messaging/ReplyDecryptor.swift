@@ -1,5 +1,5 @@
-public import TiplineCore
 import Foundation
+public import TiplineCore
 
 /// Finds a reader's replies in user dead drops by trial decryption (`spec/CLIENT.md` §10.2), with one precomputed
 /// X25519 shared key per (reader key, journalist messaging key): every attempt then costs one symmetric

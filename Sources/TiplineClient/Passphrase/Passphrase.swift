@@ -21,7 +21,8 @@ public struct Passphrase: Hashable, Sendable, CustomStringConvertible {
     /// All of this happens before any key derivation.
     /// - Throws: ``ClientError`` with `.invalidPassphrase`; the message never repeats the input.
     public init(typed input: String, wordCount: Int, wordList: WordList) throws {
-        try self.init(typedWords: input.split(whereSeparator: { $0.isWhitespace }).map(String.init),
+        try self.init(
+            typedWords: input.split(whereSeparator: { $0.isWhitespace }).map(String.init),
             wordCount: wordCount, wordList: wordList)
     }
 

@@ -23,7 +23,9 @@ struct DeadDropCache: Sendable {
     mutating func merge(_ downloaded: [DeadDropJSON], keys: VerifiedKeys, now: Timestamp, retention: Duration) {
         var byId: [Int32: (json: DeadDropJSON, createdAt: Timestamp)] = [:]
         for item in items {
-            if let id = item.id, let createdAt = try? Timestamp(rfc3339: item.createdAt) { byId[id] = (item, createdAt) }
+            if let id = item.id, let createdAt = try? Timestamp(rfc3339: item.createdAt) {
+                byId[id] = (item, createdAt)
+            }
         }
         for item in downloaded where byId[item.id ?? 0] == nil {
             if let verified = VerifiedDeadDrop(item, keys: keys, now: now) {

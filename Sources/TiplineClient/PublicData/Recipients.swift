@@ -24,7 +24,8 @@ public struct Recipients: Hashable, Sendable {
 
     /// Builds the list from the (unsigned) profiles and the verified keys.
     public init(profiles: [JournalistProfile], defaultJournalistId: String?, keys: VerifiedKeys) {
-        let offered = profiles
+        let offered =
+            profiles
             .filter { $0.status == "VISIBLE" && keys.latestMessagingKey(forJournalist: $0.id) != nil }
             .sorted { ($0.sortName, $0.id) < ($1.sortName, $1.id) }
             .map { Recipient(id: $0.id, displayName: $0.displayName, description: $0.description, isDesk: $0.isDesk) }

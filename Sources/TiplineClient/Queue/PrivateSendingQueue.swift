@@ -62,7 +62,9 @@ public struct PrivateSendingQueue: Hashable, Sendable {
     public mutating func enqueue(_ message: [UInt8], secret: [UInt8]) throws -> [UInt8] {
         let slot = fillLevel(secret: secret)
         guard slot < Self.capacity else {
-            throw ClientError(.queueFull, "the sending queue already holds \(Self.capacity) messages; try again after the next sending run")
+            throw ClientError(
+                .queueFull,
+                "the sending queue already holds \(Self.capacity) messages; try again after the next sending run")
         }
         let hint = Digest.hmacSHA256(key: secret, message: try Self.checked(message))
         items[slot] = message

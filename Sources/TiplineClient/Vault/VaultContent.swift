@@ -105,14 +105,17 @@ struct VaultContent: Sendable {
         case 1:
             let hint = try reader.read(PrivateSendingQueue.hintLength)
             return MailboxMessage(
-                journalistId: journalistId, date: date, kind: .sent(text: try string(reader.readLong(), corrupt), hint: hint))
+                journalistId: journalistId, date: date,
+                kind: .sent(text: try string(reader.readLong(), corrupt), hint: hint))
         case 2:
-            let position = DeadDropPosition(deadDropId: try reader.read(Int32.self), index: try reader.read(UInt16.self))
+            let position = DeadDropPosition(
+                deadDropId: try reader.read(Int32.self), index: try reader.read(UInt16.self))
             return MailboxMessage(
                 journalistId: journalistId, date: date,
                 kind: .received(text: try string(reader.readLong(), corrupt), position: position))
         case 3:
-            let position = DeadDropPosition(deadDropId: try reader.read(Int32.self), index: try reader.read(UInt16.self))
+            let position = DeadDropPosition(
+                deadDropId: try reader.read(Int32.self), index: try reader.read(UInt16.self))
             return MailboxMessage(
                 journalistId: journalistId, date: date,
                 kind: .handover(target: try string(reader.readShort(), corrupt), position: position))

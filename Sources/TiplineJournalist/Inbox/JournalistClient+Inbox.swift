@@ -4,22 +4,25 @@ extension JournalistClient {
     /// Every source, the most recently active first.
     public func inbox() async throws -> [SourceSummary] {
         try await vault.read { contents in
-            contents.sources.map(contents.summary(of:)).sorted { ($0.lastActivity, $0.number) > ($1.lastActivity, $1.number) }
+            contents.sources.map(contents.summary(of:)).sorted {
+                ($0.lastActivity, $0.number) > ($1.lastActivity, $1.number)
+            }
         }
     }
 
-    /// The conversation with a source (see ``inbox()`` for the names and numbers that can be given).
+    /// The conversation with a source (see ``inbox()`` for the names and numbers that can be given), as it was
+    /// before this call: messages that were unread are returned unread.
     /// - Parameter markRead: marks the source's incoming messages as read (and saves the vault).
     public func conversation(with query: String, markRead: Bool = true) async throws -> Conversation {
         let source = try await vault.read { try $0.source(matching: query) }
         let conversation = try await vault.read { $0.conversation(with: source) }
         guard markRead, conversation.source.unreadCount > 0 else { return conversation }
-        return try await vault.update { contents in
+        try await vault.update { contents in
             for index in contents.messages.indices where contents.messages[index].replyKey == source.replyKey {
                 contents.messages[index].read = true
             }
-            return contents.conversation(with: source)
         }
+        return conversation
     }
 
     /// Mutes or unmutes a source: a muted source's messages are still received and kept, but not counted as
@@ -46,7 +49,8 @@ extension JournalistClient {
                 journalistId: contents.journalistId,
                 isSetUp: contents.pendingSetup == nil && contents.deadDropCursor != nil,
                 identityKeyExpiry: contents.identityKeys(at: now).first?.certificate.notValidAfter,
-                messagingKeyExpiry: contents.messagingKeys(at: now).first(where: \.isPublished)?.certificate.notValidAfter,
+                messagingKeyExpiry: contents.messagingKeys(at: now).first(where: \.isPublished)?.certificate
+                    .notValidAfter,
                 identityRotationPending: contents.candidateIdentityKey != nil,
                 sourceCount: contents.sources.count,
                 unreadCount: contents.messages.count {

@@ -33,7 +33,9 @@ public enum JournalistText {
             out += "\n" + date(message.date) + "  "
             switch message.direction {
             case .incoming:
-                out += "\(source.alias)\(message.isRead ? "" : " (new)"):\n" + indented(message.text ?? "(this message could not be decoded)")
+                out +=
+                    "\(source.alias)\(message.isRead ? "" : " (new)"):\n"
+                    + indented(message.text ?? "(this message could not be decoded)")
             case .outgoing:
                 let state: String
                 switch message.delivery {
@@ -58,15 +60,18 @@ public enum JournalistText {
         lines.append(
             report.newMessages == 0
                 ? "No new messages (\(report.deadDrops) dead drops checked)."
-                : "\(report.newMessages) new \(messages), \(report.newSources) from new sources (\(report.deadDrops) dead drops checked).")
+                : "\(report.newMessages) new \(messages), \(report.newSources) from new sources (\(report.deadDrops) dead drops checked)."
+        )
         if report.rejectedDeadDrops > 0 {
-            lines.append("Warning: \(report.rejectedDeadDrops) dead drops were skipped because their signature did not verify.")
+            lines.append(
+                "Warning: \(report.rejectedDeadDrops) dead drops were skipped because their signature did not verify.")
         }
         if report.undecodableMessages > 0 {
             lines.append("Warning: \(report.undecodableMessages) messages could not be decoded.")
         }
         if report.waitingForKeys {
-            lines.append("Some dead drops wait for the API's published keys to catch up; they will be read on a later sync.")
+            lines.append(
+                "Some dead drops wait for the API's published keys to catch up; they will be read on a later sync.")
         }
         return lines.joined(separator: "\n")
     }
@@ -81,7 +86,10 @@ public enum JournalistText {
         let rows = [
             ["Journalist", status.journalistId],
             ["Registered with the API", status.isSetUp ? "yes" : "no (run `tipline journalist sync`)"],
-            ["Identity key expires", expiry(status.identityKeyExpiry) + (status.identityRotationPending ? ", new key requested" : "")],
+            [
+                "Identity key expires",
+                expiry(status.identityKeyExpiry) + (status.identityRotationPending ? ", new key requested" : ""),
+            ],
             ["Messaging key expires", expiry(status.messagingKeyExpiry)],
             ["Sources", "\(status.sourceCount) (\(status.unreadCount) unread messages)"],
             ["Replies queued", "\(status.queuedReplies)"],
@@ -96,7 +104,9 @@ public enum JournalistText {
 
     private static func table(_ rows: [[String]]) -> String {
         let widths = rows.reduce(into: [Int](repeating: 0, count: rows.first?.count ?? 0)) { widths, row in
-            for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], cell.count)
+            }
         }
         return rows.map { row in
             row.enumerated().map { index, cell in

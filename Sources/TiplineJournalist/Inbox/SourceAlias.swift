@@ -25,7 +25,8 @@ enum SourceAlias {
     static func make(number: Int, avoiding taken: Set<String>) -> String {
         let lowered = Set(taken.map { $0.lowercased() })
         for _ in 0..<32 {
-            let alias = adjectives[SecureRandom.uniform(adjectives.count)] + " " + nouns[SecureRandom.uniform(nouns.count)]
+            let alias =
+                adjectives[SecureRandom.uniform(adjectives.count)] + " " + nouns[SecureRandom.uniform(nouns.count)]
             if !lowered.contains(alias.lowercased()) { return alias }
         }
         return "Source \(number)"

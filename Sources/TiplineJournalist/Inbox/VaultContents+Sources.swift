@@ -59,18 +59,23 @@ extension VaultContents {
 
     /// The conversation view of `source`.
     func conversation(with source: StoredSource) -> Conversation {
-        let positions = Dictionary(outbox.enumerated().map { ($0.element.messageNumber, $0.offset + 1) }) { first, _ in first }
-        let messages = messages.filter { $0.replyKey == source.replyKey }.sorted { ($0.at, $0.number) < ($1.at, $1.number) }
+        var positions: [Int64: Int] = [:]
+        for (index, queued) in outbox.enumerated() { positions[queued.messageNumber] = index + 1 }
+        let messages = messages.filter { $0.replyKey == source.replyKey }
+            .sorted { ($0.at, $0.number) < ($1.at, $1.number) }
             .map { message in
                 ConversationMessage(
                     number: message.number, direction: message.direction == .incoming ? .incoming : .outgoing,
                     text: message.text, handoverTo: message.handoverTo, date: Timestamp(microseconds: message.at),
-                    isRead: message.read,
-                    delivery: message.direction == .incoming
-                        ? nil
-                        : message.sentAt.map { .sent(Timestamp(microseconds: $0)) }
-                            ?? .queued(position: positions[message.number] ?? 0))
+                    isRead: message.read, delivery: Self.delivery(of: message, queuePosition: positions[message.number])
+                )
             }
         return Conversation(source: summary(of: source), messages: messages)
+    }
+
+    private static func delivery(of message: StoredMessage, queuePosition: Int?) -> ConversationMessage.Delivery? {
+        guard message.direction == .outgoing else { return nil }
+        if let sentAt = message.sentAt { return .sent(Timestamp(microseconds: sentAt)) }
+        return .queued(position: queuePosition ?? 0)
     }
 }

@@ -25,10 +25,12 @@ extension JournalistClient {
         if let candidate = try await vault.read({ $0.candidateIdentityKey }) {
             let (pair, _) = try candidate.keyPair.signingKeyPair(as: Role.JournalistIdentity.self)
             let keys = try await verifiedKeys(forceRefresh: true)
-            if let certified = keys.identityKeys(forJournalist: journalistId).first(where: { $0.key == pair.publicKey }) {
+            if let certified = keys.identityKeys(forJournalist: journalistId).first(where: { $0.key == pair.publicKey })
+            {
                 try await vault.update { contents in
                     contents.identityKeys.append(
-                        StoredKeyPair(keyPair: KeyPairJSON(pair, certificate: certified), epoch: nil, addedAt: now.microseconds))
+                        StoredKeyPair(
+                            keyPair: KeyPairJSON(pair, certificate: certified), epoch: nil, addedAt: now.microseconds))
                     contents.candidateIdentityKey = nil
                 }
                 return .completed
@@ -48,7 +50,9 @@ extension JournalistClient {
             let pair = try SigningKeyPair<Role.JournalistIdentity>.generate()
             try await vault.update { contents in
                 contents.candidateIdentityKey = CandidateIdentityKey(
-                    keyPair: KeyPairJSON(publicKey: .unsigned(UnsignedPublicKeyJSON(key: pair.publicKey.hex)), secretKey: Hex.encode(pair.seed)),
+                    keyPair: KeyPairJSON(
+                        publicKey: .unsigned(UnsignedPublicKeyJSON(key: pair.publicKey.hex)),
+                        secretKey: Hex.encode(pair.seed)),
                     addedAt: now.microseconds)
             }
         }

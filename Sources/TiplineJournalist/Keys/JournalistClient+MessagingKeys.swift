@@ -22,7 +22,8 @@ extension JournalistClient {
                 notValidAfter: KeyLifetimes.childExpiry(
                     now: now, validity: validity, parentNotValidAfter: identity.certificate.notValidAfter))
             contents.messagingKeys.append(
-                StoredKeyPair(keyPair: KeyPairJSON(pair, certificate: certificate), epoch: nil, addedAt: now.microseconds))
+                StoredKeyPair(
+                    keyPair: KeyPairJSON(pair, certificate: certificate), epoch: nil, addedAt: now.microseconds))
             return (identity, certificate)
         }
         let form = try SignedForm.sign(certificate.json, with: identity.pair, now: now)

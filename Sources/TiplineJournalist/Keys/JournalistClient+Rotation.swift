@@ -24,7 +24,8 @@ extension JournalistClient {
     /// - Parameters:
     ///   - forceMessaging: publish a new messaging key even if the latest is recent.
     ///   - forceIdentity: request a new identity key even if the current one is recent.
-    public func rotateKeys(forceMessaging: Bool = false, forceIdentity: Bool = false) async throws -> KeyRotationReport {
+    public func rotateKeys(forceMessaging: Bool = false, forceIdentity: Bool = false) async throws -> KeyRotationReport
+    {
         try await requireSetUp()
         var report = KeyRotationReport()
         let now = clock.now()
@@ -58,7 +59,8 @@ extension JournalistClient {
     /// Throws unless the setup bundle has been processed.
     func requireSetUp() async throws {
         guard try await !needsSetup else {
-            throw JournalistError(.notOnboarded, "this vault is not registered with the API yet; run `tipline journalist sync`")
+            throw JournalistError(
+                .notOnboarded, "this vault is not registered with the API yet; run `tipline journalist sync`")
         }
     }
 }

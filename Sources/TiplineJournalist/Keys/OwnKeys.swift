@@ -23,7 +23,8 @@ extension VaultContents {
             guard let (pair, certificate) = try? stored.keyPair.signingKeyPair(as: Role.JournalistIdentity.self),
                 let certificate, certificate.isValid(at: now)
             else { return nil }
-            return OwnIdentityKey(pair: pair, certificate: certificate, addedAt: Timestamp(microseconds: stored.addedAt))
+            return OwnIdentityKey(
+                pair: pair, certificate: certificate, addedAt: Timestamp(microseconds: stored.addedAt))
         }.sorted { $0.certificate.notValidAfter > $1.certificate.notValidAfter }
     }
 

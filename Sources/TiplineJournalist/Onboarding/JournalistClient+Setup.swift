@@ -78,7 +78,8 @@ extension JournalistClient {
             guard let response = await keysCache.lastResponse, alreadyDone(response, keys) else {
                 throw JournalistError(
                     .notOnboarded,
-                    "the API refused the setup bundle's \(what) form (\(error.message)); ask an administrator for a new bundle")
+                    "the API refused the setup bundle's \(what) form (\(error.message)); ask an administrator for a new bundle"
+                )
             }
             return nil
         }

@@ -14,8 +14,10 @@ extension JournalistClient {
         while true {
             let cursor = try await vault.read { $0.deadDropCursor ?? 0 }
             report.cursor = cursor
-            let page = try await api.deadDrops(.journalist, idsGreaterThan: cursor, limit: configuration.deadDropPageLimit)
-                .filter { $0.id > cursor }
+            let page = try await api.deadDrops(
+                .journalist, idsGreaterThan: cursor, limit: configuration.deadDropPageLimit
+            )
+            .filter { $0.id > cursor }
             guard let newCursor = page.map(\.id).max() else { break }
             let pageEpoch = page.compactMap(\.deadDrop.epoch).max() ?? 0
             if keys.maxEpoch < pageEpoch {
@@ -27,7 +29,8 @@ extension JournalistClient {
             }
             let now = clock.now()
             let ownKeys = try await vault.read { $0.messagingKeys(at: now).map(\.pair) }
-            let decryptor = try TrialDecryptor(coverNodeKeys: keys.allCoverNodeMessagingKeys.map(\.key), ownKeys: ownKeys)
+            let decryptor = try TrialDecryptor(
+                coverNodeKeys: keys.allCoverNodeMessagingKeys.map(\.key), ownKeys: ownKeys)
             var received: [(deadDropId: Int32, message: UserToJournalistMessage)] = []
             for (id, deadDrop) in page {
                 guard deadDrop.isSigned(byAnyOf: keys.allCoverNodeIdentityKeys, at: now) else {
@@ -61,7 +64,8 @@ extension JournalistClient {
                 if contents.ensureSource(replyKey: replyKey, now: now) { sources += 1 }
                 let text = try? message.text.text()
                 if text == nil { undecodable += 1 }
-                contents.appendMessage(replyKey: replyKey, direction: .incoming, at: now, text: text, deadDropId: deadDropId)
+                contents.appendMessage(
+                    replyKey: replyKey, direction: .incoming, at: now, text: text, deadDropId: deadDropId)
             }
             contents.deadDropCursor = newCursor
             return (received.count, sources, undecodable)

@@ -21,7 +21,9 @@ public struct TrialDecryptor: Sendable {
         var shared: [TwoPartyBox.SharedKey] = []
         shared.reserveCapacity(coverNodeKeys.count * ownKeys.count)
         for own in ownKeys {
-            for coverNode in Set(coverNodeKeys) { shared.append(try TwoPartyBox.SharedKey(mine: own, theirs: coverNode)) }
+            for coverNode in Set(coverNodeKeys) {
+                shared.append(try TwoPartyBox.SharedKey(mine: own, theirs: coverNode))
+            }
         }
         self.sharedKeys = shared
         self.ownKeys = ownKeys

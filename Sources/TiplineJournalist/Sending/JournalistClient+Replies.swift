@@ -33,7 +33,8 @@ extension JournalistClient {
         let keys = try await verifiedKeys(allowStale: true)
         let ownId = try await vault.read { $0.journalistId }
         guard journalistId != ownId, !keys.messagingKeys(forJournalist: journalistId).isEmpty else {
-            throw JournalistError(.invalidInput, "\(journalistId) is not another journalist or desk with published keys")
+            throw JournalistError(
+                .invalidInput, "\(journalistId) is not another journalist or desk with published keys")
         }
         return try await queue(.handover(journalistId: journalistId), to: source, text: nil, handoverTo: journalistId)
     }

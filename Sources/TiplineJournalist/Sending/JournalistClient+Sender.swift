@@ -30,7 +30,8 @@ extension JournalistClient {
         } catch {
             throw JournalistError(.missingKey, "the published hierarchy has no CoverNode key to send to")
         }
-        let form = try SignedForm.sign(body: Array("\"\(Base64.encodeUnpadded(j2c))\"".utf8), with: identity.pair, now: now)
+        let form = try SignedForm.sign(
+            body: Array("\"\(Base64.encodeUnpadded(j2c))\"".utf8), with: identity.pair, now: now)
         try await api.postJournalistMessage(form)
         let sent = outcome
         try await vault.update { contents in

@@ -49,7 +49,8 @@ public struct JournalistService: Sendable {
                 return true
             } catch let error as APIClientError where error.isRetryable {
                 let delay = backoff.failed()
-                logger.warning("API unreachable during setup; retrying", metadata: ["retry_in": "\(delay)", "error": "\(error)"])
+                logger.warning(
+                    "API unreachable during setup; retrying", metadata: ["retry_in": "\(delay)", "error": "\(error)"])
                 guard await sleep(clock, for: delay) else { return false }
             }
         }

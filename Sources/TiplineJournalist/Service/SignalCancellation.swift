@@ -1,9 +1,9 @@
 import Dispatch
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Runs `operation` and cancels it on SIGINT or SIGTERM, so long-running commands stop gracefully.

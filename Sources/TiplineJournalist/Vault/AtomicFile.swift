@@ -2,9 +2,9 @@ import Foundation
 import TiplineCore
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Crash-safe whole-file replacement: write a sibling temporary file, `fsync` it, `rename` it over the target,

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Thin, checked wrappers over the POSIX calls the vault needs (`open`, `write`, `fsync`, `rename`, `flock`).
@@ -70,13 +70,13 @@ enum POSIX {
 
 // The module-qualified names keep `POSIX.open`/`POSIX.close` from calling themselves.
 #if canImport(Glibc)
-    private func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
-        Glibc.open(path, flags, mode)
-    }
-    private func systemClose(_ fd: Int32) -> Int32 { Glibc.close(fd) }
+private func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
+    Glibc.open(path, flags, mode)
+}
+private func systemClose(_ fd: Int32) -> Int32 { Glibc.close(fd) }
 #elseif canImport(Darwin)
-    private func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
-        Darwin.open(path, flags, mode)
-    }
-    private func systemClose(_ fd: Int32) -> Int32 { Darwin.close(fd) }
+private func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
+    Darwin.open(path, flags, mode)
+}
+private func systemClose(_ fd: Int32) -> Int32 { Darwin.close(fd) }
 #endif

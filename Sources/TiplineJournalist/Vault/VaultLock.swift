@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// An exclusive advisory lock (`flock`) on `<vault>.lock`, held for as long as a process has the vault open, so
@@ -18,7 +18,9 @@ final class VaultLock: Sendable {
             let reason = POSIX.lastError
             POSIX.closeQuietly(fd)
             throw locked
-                ? JournalistError(.vaultLocked, "the vault is locked by another process (is `tipline journalist run` or the desk open?)")
+                ? JournalistError(
+                    .vaultLocked,
+                    "the vault is locked by another process (is `tipline journalist run` or the desk open?)")
                 : JournalistError(.io, "cannot lock the vault: \(reason)")
         }
         self.fd = fd

@@ -7,7 +7,8 @@ public enum VaultPassphrase {
     public static func validate(_ passphrase: String) throws {
         guard passphrase.count >= minimumLength else {
             throw JournalistError(
-                .invalidInput, "a vault passphrase needs at least \(minimumLength) characters; five random words are best")
+                .invalidInput,
+                "a vault passphrase needs at least \(minimumLength) characters; five random words are best")
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A simple randomness check for "looks uniformly random" assertions.
 enum ByteStatistics {
     /// Pearson's chi-square of the byte frequencies against a uniform distribution (255 degrees of freedom).
@@ -16,7 +18,6 @@ enum ByteStatistics {
 extension Array where Element == UInt8 {
     /// Whether `needle` occurs as a contiguous run.
     func contains(subsequence needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, needle.count <= count else { return false }
-        return (0...(count - needle.count)).contains { start in self[start..<start + needle.count].elementsEqual(needle) }
+        !needle.isEmpty && Data(self).range(of: Data(needle)) != nil
     }
 }

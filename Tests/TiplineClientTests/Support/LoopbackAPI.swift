@@ -34,7 +34,8 @@ final class LoopbackAPI: Sendable {
 
     /// Publishes the hierarchy and profiles, starts the server on a free port and waits until it listens.
     static func start(clock: ManualWallClock, hierarchy: TestHierarchy) async throws -> LoopbackAPI {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tipline-client-api-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tipline-client-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let database = folder.appendingPathComponent("api.sqlite").path
         let store = try SQLiteStore(path: database)
@@ -55,7 +56,8 @@ final class LoopbackAPI: Sendable {
             throw ClientError(.network, "the API did not start")
         }
         return LoopbackAPI(
-            clock: clock, hierarchy: hierarchy, store: store, baseURL: url, folder: folder, services: services, server: server)
+            clock: clock, hierarchy: hierarchy, store: store, baseURL: url, folder: folder, services: services,
+            server: server)
     }
 
     /// Shuts the server down gracefully (its appender drains) and removes its folder.
@@ -86,20 +88,30 @@ final class LoopbackAPI: Sendable {
         var rows = [
             row(hierarchy.anchor, .organization, parent: nil, owner: nil),
             row(hierarchy.coverNodeProvisioningKey, .coverNodeProvisioning, parent: hierarchy.anchor.key, owner: nil),
-            row(hierarchy.coverNodeIdentityKey, .coverNodeIdentity, parent: hierarchy.coverNodeProvisioningKey.key, owner: "covernode_001"),
-            row(hierarchy.coverNodeMessagingKey, .coverNodeMessaging, parent: hierarchy.coverNodeIdentityKey.key, owner: "covernode_001"),
+            row(
+                hierarchy.coverNodeIdentityKey, .coverNodeIdentity, parent: hierarchy.coverNodeProvisioningKey.key,
+                owner: "covernode_001"),
+            row(
+                hierarchy.coverNodeMessagingKey, .coverNodeMessaging, parent: hierarchy.coverNodeIdentityKey.key,
+                owner: "covernode_001"),
             row(hierarchy.journalistProvisioningKey, .journalistProvisioning, parent: hierarchy.anchor.key, owner: nil),
         ]
         for journalist in hierarchy.journalists {
-            rows.append(row(journalist.identityKey, .journalistIdentity, parent: hierarchy.journalistProvisioningKey.key, owner: journalist.id))
-            rows += journalist.messagingKeys.map { row($0, .journalistMessaging, parent: journalist.identityKey.key, owner: journalist.id) }
+            rows.append(
+                row(
+                    journalist.identityKey, .journalistIdentity, parent: hierarchy.journalistProvisioningKey.key,
+                    owner: journalist.id))
+            rows += journalist.messagingKeys.map {
+                row($0, .journalistMessaging, parent: journalist.identityKey.key, owner: journalist.id)
+            }
         }
         for key in rows { _ = try await store.insert(key) }
         for profile in try hierarchy.profiles() {
             try await store.upsertProfile(
                 TiplineStorage.JournalistProfile(
                     id: profile.id, displayName: profile.displayName, sortName: profile.sortName,
-                    description: profile.description, isDesk: profile.isDesk, status: profile.status, tagHex: profile.tag))
+                    description: profile.description, isDesk: profile.isDesk, status: profile.status,
+                    tagHex: profile.tag))
         }
     }
 }
@@ -107,7 +119,8 @@ final class LoopbackAPI: Sendable {
 extension LoopbackAPI {
     /// Starts an API for `journalists` at `start`, runs `body` and stops the API whatever happens.
     static func with<T>(
-        start: Timestamp = Timestamp(seconds: 1_900_000_000), journalists: [(id: String, messagingKeys: Int)] = [("alice", 2)],
+        start: Timestamp = Timestamp(seconds: 1_900_000_000),
+        journalists: [(id: String, messagingKeys: Int)] = [("alice", 2)],
         _ body: (LoopbackAPI) async throws -> T
     ) async throws -> T {
         let api = try await LoopbackAPI.start(

@@ -38,16 +38,22 @@ actor NewsroomHarness {
             case .cover:
                 coverMessagesSeen += 1
             case .real(let tag, let sealed):
-                guard let journalist = hierarchy.journalists.first(where: { (try? RecipientTag(journalistId: $0.id)) == tag })
+                guard
+                    let journalist = hierarchy.journalists.first(where: {
+                        (try? RecipientTag(journalistId: $0.id)) == tag
+                    })
                 else { continue }
                 forwarded.append(
-                    try CoverNodeToJournalistMessage.seal(sealed, from: hierarchy.coverNodeMessaging, to: journalist.latestMessaging.publicKey))
+                    try CoverNodeToJournalistMessage.seal(
+                        sealed, from: hierarchy.coverNodeMessaging, to: journalist.latestMessaging.publicKey))
             }
         }
         guard !forwarded.isEmpty else { return 0 }
-        let epoch = try await api.store.epoch(ofKeyHex: hierarchy.coverNodeIdentityKey.key.hex, role: .coverNodeIdentity) ?? 0
+        let epoch =
+            try await api.store.epoch(ofKeyHex: hierarchy.coverNodeIdentityKey.key.hex, role: .coverNodeIdentity) ?? 0
         let drop = try DeadDrop.sign(
-            kind: .journalist, messages: forwarded, createdAt: api.clock.now(), epoch: epoch, with: hierarchy.coverNodeIdentity)
+            kind: .journalist, messages: forwarded, createdAt: api.clock.now(), epoch: epoch,
+            with: hierarchy.coverNodeIdentity)
         try await post("v1/journalist/dead-drops", drop.json())
         return forwarded.count
     }
@@ -56,7 +62,10 @@ actor NewsroomHarness {
     func inbox(of id: String) async throws -> [Received] {
         guard let journalist = hierarchy.journalist(id) else { return [] }
         let response = try await http.get(
-            try #require(URL(string: "v1/journalist/dead-drops?ids_greater_than=\(journalistDeadDropCursor)", relativeTo: api.baseURL)))
+            try #require(
+                URL(
+                    string: "v1/journalist/dead-drops?ids_greater_than=\(journalistDeadDropCursor)",
+                    relativeTo: api.baseURL)))
         let list = try JSONDecoder().decode(DeadDropListJSON.self, from: response.body)
         var received: [Received] = []
         for item in list.deadDrops {
@@ -65,7 +74,9 @@ actor NewsroomHarness {
             guard drop.isSigned(byAnyOf: [hierarchy.coverNodeIdentityKey], at: api.clock.now()) else { continue }
             for box in drop.messages {
                 for key in journalist.messaging {
-                    guard let sealed = try? TwoPartyBox.open(Array(box), from: hierarchy.coverNodeMessaging.publicKey, with: key),
+                    guard
+                        let sealed = try? TwoPartyBox.open(
+                            Array(box), from: hierarchy.coverNodeMessaging.publicKey, with: key),
                         let message = try? UserToJournalistMessage.open(sealed, with: key)
                     else { continue }
                     received.append(Received(text: try message.text.text(), replyKey: message.replyKey))
@@ -77,10 +88,14 @@ actor NewsroomHarness {
     }
 
     /// Journalist `id` replies (a text or a handover) through `POST /v1/journalist-messages`.
-    func reply(from id: String, _ message: JournalistToUserMessage, to reader: EncryptionPublicKey<Role.User>) async throws {
+    func reply(
+        from id: String, _ message: JournalistToUserMessage, to reader: EncryptionPublicKey<Role.User>
+    ) async throws {
         let journalist = try #require(hierarchy.journalist(id))
         let sealed = try message.seal(from: journalist.latestMessaging, to: reader)
-        let j2c = try JournalistToCoverNodeMessage.real(sealedReply: sealed).seal(to: [hierarchy.coverNodeMessagingKey.key])
+        let j2c = try JournalistToCoverNodeMessage.real(sealedReply: sealed).seal(to: [
+            hierarchy.coverNodeMessagingKey.key
+        ])
         let form = try SignedForm.sign(Base64.encodeUnpadded(j2c), with: journalist.identity, now: api.clock.now())
         try await post("v1/journalist-messages", form)
     }
@@ -92,18 +107,22 @@ actor NewsroomHarness {
         journalistStreamPosition = messages.last?.position ?? journalistStreamPosition
         var replies: [[UInt8]] = []
         for stored in messages {
-            if case .real(let sealed) = try JournalistToCoverNodeMessage.open([UInt8](stored.message), with: hierarchy.coverNodeMessaging) {
+            if case .real(let sealed) = try JournalistToCoverNodeMessage.open(
+                [UInt8](stored.message), with: hierarchy.coverNodeMessaging)
+            {
                 replies.append(sealed)
             }
         }
-        try await post("v1/user/dead-drops", hierarchy.userDeadDrop(replies: replies, createdAt: api.clock.now()).json())
+        try await post(
+            "v1/user/dead-drops", hierarchy.userDeadDrop(replies: replies, createdAt: api.clock.now()).json())
     }
 
     private func post(_ path: String, _ body: some Encodable) async throws {
         let url = try #require(URL(string: path, relativeTo: api.baseURL))
         let response = try await http.postJSON(url, body: JSONEncoder().encode(body))
         guard response.isSuccess else {
-            throw ClientError(.network, "POST \(path): \(response.status) \(String(decoding: response.body, as: UTF8.self))")
+            throw ClientError(
+                .network, "POST \(path): \(response.status) \(String(decoding: response.body, as: UTF8.self))")
         }
     }
 }

@@ -47,7 +47,9 @@ struct TestHierarchy: Sendable {
             let identity = try SigningKeyPair<Role.JournalistIdentity>.generate()
             let identityKey = try journalistProvisioning.certify(
                 identity.publicKey, notValidAfter: now.adding(KeyLifetimes.journalistIdentity))
-            let messaging = try (0..<entry.messagingKeys).map { _ in try EncryptionKeyPair<Role.JournalistMessaging>.generate() }
+            let messaging = try (0..<entry.messagingKeys).map { _ in
+                try EncryptionKeyPair<Role.JournalistMessaging>.generate()
+            }
             let messagingKeys = try messaging.enumerated().map { index, pair in
                 try identity.certify(
                     pair.publicKey,
@@ -89,9 +91,17 @@ struct TestHierarchy: Sendable {
                     journalists: [
                         .init(
                             provisioningPk: journalistProvisioningKey.json,
-                            journalists: Dictionary(uniqueKeysWithValues: journalists.map { journalist in
-                                (journalist.id, [.init(idPk: journalist.identityKey.json, msgPks: journalist.messagingKeys.map(\.json))])
-                            }))
+                            journalists: Dictionary(
+                                uniqueKeysWithValues: journalists.map { journalist in
+                                    (
+                                        journalist.id,
+                                        [
+                                            .init(
+                                                idPk: journalist.identityKey.json,
+                                                msgPks: journalist.messagingKeys.map(\.json))
+                                        ]
+                                    )
+                                }))
                     ])
             ], maxEpoch: 1)
     }

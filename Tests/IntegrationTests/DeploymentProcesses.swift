@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A failure of the deployment harness (a tool that failed or timed out, a service that never came up).
+struct DeploymentError: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// The child processes of one deployment run: started with output to log files (a full pipe would block a
+/// server), every one bounded in time, and all killed by ``stopAll()`` (call it in a `defer`).
+final class DeploymentProcesses {
+    let directory: URL
+    private var running: [String: Process] = [:]
+
+    init(directory: URL) {
+        self.directory = directory
+    }
+
+    /// Starts `executable arguments…` in the background; output goes to `<name>.log`.
+    @discardableResult
+    func start(_ name: String, _ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws
+        -> Process
+    {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.currentDirectoryURL = directory
+        let log = directory.appendingPathComponent("\(name).log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: log)
+        handle.seekToEndOfFile()
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        running[name] = process
+        return process
+    }
+
+    /// Runs `executable arguments…` to completion within `timeout`, and returns its output (stdout and stderr).
+    /// - Throws: ``DeploymentError`` when it exits with a non-zero status or runs out of time (it is then killed).
+    @discardableResult
+    func run(
+        _ name: String, _ executable: String, _ arguments: [String], environment: [String: String] = [:],
+        timeout: Duration = .seconds(30)
+    ) async throws -> String {
+        try start(name, executable, arguments, environment: environment)
+        return try await wait(name, timeout: timeout)
+    }
+
+    /// Waits for the process started as `name` to exit within `timeout`, and returns its output.
+    /// - Throws: ``DeploymentError`` when it exits with a non-zero status or runs out of time (it is then killed).
+    func wait(_ name: String, timeout: Duration) async throws -> String {
+        guard let process = running[name] else { throw DeploymentError(description: "\(name) was not started") }
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        while process.isRunning {
+            if ContinuousClock.now >= deadline {
+                kill(name)
+                throw DeploymentError(description: "\(name) timed out:\n\(log(name))")
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        running[name] = nil
+        let output = log(name)
+        guard process.terminationStatus == 0 else {
+            throw DeploymentError(description: "\(name) exited with \(process.terminationStatus):\n\(output)")
+        }
+        return output
+    }
+
+    /// Everything `name` wrote so far.
+    func log(_ name: String) -> String {
+        let data = FileManager.default.contents(atPath: directory.appendingPathComponent("\(name).log").path)
+        return String(decoding: data ?? Data(), as: UTF8.self)
+    }
+
+    /// Sends SIGKILL to `name` and waits for it to exit.
+    func kill(_ name: String) {
+        guard let process = running.removeValue(forKey: name) else { return }
+        if process.isRunning {
+            Glibc.kill(process.processIdentifier, SIGKILL)
+        }
+        process.waitUntilExit()
+    }
+
+    /// Whether `name` was started and is still running.
+    func isRunning(_ name: String) -> Bool {
+        running[name]?.isRunning ?? false
+    }
+
+    /// Kills every process still running.
+    func stopAll() {
+        for name in Array(running.keys) { kill(name) }
+    }
+
+    /// Polls `condition` every 100 ms until it holds or `timeout` passes; the error shows the log of `process`.
+    func waitUntil(
+        _ what: String, process: String? = nil, timeout: Duration = .seconds(20), _ condition: () async throws -> Bool
+    ) async throws {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        while ContinuousClock.now < deadline {
+            if (try? await condition()) == true { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw DeploymentError(description: "timed out waiting for \(what)\n" + (process.map(log) ?? ""))
+    }
+
+    /// A loopback TCP port nobody listens on right now.
+    static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw DeploymentError(description: "socket() failed") }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
+                guard bind(fd, socketAddress, length) == 0 else { return false }
+                return getsockname(fd, socketAddress, &length) == 0
+            }
+        }
+        guard bound else { throw DeploymentError(description: "bind() failed") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    /// GET `url`: the status and the response headers (names lower-cased).
+    static func get(_ url: String) async throws -> (status: Int, headers: [String: String]) {
+        guard let target = URL(string: url) else { throw DeploymentError(description: "bad URL \(url)") }
+        var request = URLRequest(url: target, timeoutInterval: 5)
+        request.cachePolicy = .reloadIgnoringLocalCacheData
+        let (_, response) = try await URLSession.shared.data(for: request)
+        guard let http = response as? HTTPURLResponse else { throw DeploymentError(description: "not HTTP") }
+        var headers: [String: String] = [:]
+        for (name, value) in http.allHeaderFields {
+            headers[String(describing: name).lowercased()] = String(describing: value)
+        }
+        return (http.statusCode, headers)
+    }
+
+    /// The first executable called `name` on PATH or in PostgreSQL's bin folders.
+    static func tool(_ name: String) throws -> String {
+        var folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":").map(String.init)
+        folders += ["/usr/sbin", "/usr/bin"]
+        let postgres = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
+        folders += postgres.sorted().reversed().map { "/usr/lib/postgresql/\($0)/bin" }
+        for folder in folders where FileManager.default.isExecutableFile(atPath: folder + "/" + name) {
+            return folder + "/" + name
+        }
+        throw DeploymentError(description: "\(name) is not installed")
+    }
+}

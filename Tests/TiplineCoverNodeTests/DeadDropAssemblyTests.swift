@@ -1,0 +1,82 @@
+import Testing
+import TiplineCore
+@testable import TiplineCoverNode
+
+/// Fillers are the same size as real messages, and a release keeps its (shuffled) slot order when sealed.
+@Suite struct DeadDropAssemblyTests {
+    let now = SystemWallClock().now()
+
+    @Test func fillersAndRealMessagesHaveIdenticalSizes() throws {
+        let coverNode = try EncryptionKeyPair<Role.CoverNodeMessaging>.generate()
+        let journalist = try EncryptionKeyPair<Role.JournalistMessaging>.generate()
+        let sealed = try UserToJournalistMessage(
+            replyKey: EncryptionKeyPair<Role.User>.generate().publicKey, text: PaddedCompressedString(text: "a tip")
+        ).seal(to: journalist.publicKey)
+        let real = try CoverNodeToJournalistMessage.seal(sealed, from: coverNode, to: journalist.publicKey)
+        let filler = try CoverNodeToJournalistMessage.filler(from: coverNode)
+        #expect(real.count == MessageSizes.coverNodeToJournalistEncrypted && filler.count == real.count)
+        let reply = try JournalistToUserMessage.message(PaddedCompressedString(text: "thanks")).seal(
+            from: .generate(), to: EncryptionKeyPair<Role.User>.generate().publicKey)
+        #expect(reply.count == MessageSizes.journalistToUserEncrypted)
+        #expect(try JournalistToUserMessage.filler().count == reply.count)
+    }
+
+    @Test func aJournalistDeadDropHoldsTheRealsWhereTheReleasePutThem() async throws {
+        let deployment = try TestDeployment(journalistIds: ["alice"], now: now)
+        let alice = try deployment.journalist("alice")
+        let provisioning = try SigningKeyPair<Role.CoverNodeProvisioning>.generate()
+        let identity = try SigningKeyPair<Role.CoverNodeIdentity>.generate()
+        let identityKey = try provisioning.certify(identity.publicKey, notValidAfter: now.adding(KeyLifetimes.coverNodeIdentity))
+        let messaging = try EncryptionKeyPair<Role.CoverNodeMessaging>.generate()
+        let keys = CoverNodeKeys(
+            coverNodeId: "covernode_001", trustAnchors: [deployment.anchor],
+            identities: [.init(keyPair: identity, certificate: identityKey, epoch: 3, addedAt: now)],
+            messaging: [
+                .init(
+                    keyPair: messaging,
+                    certificate: try identity.certify(messaging.publicKey, notValidAfter: now.adding(KeyLifetimes.messaging)),
+                    epoch: 11, addedAt: now)
+            ])
+        let directory = JournalistDirectory()
+        let direction = UserToJournalistDirection(directory: directory)
+        let tag = try RecipientTag(journalistId: "alice")
+        let payload = try UserToJournalistDirection.Payload(
+            tag: tag,
+            sealedMessage: UserToJournalistMessage(
+                replyKey: EncryptionKeyPair<Role.User>.generate().publicKey, text: PaddedCompressedString(text: "slot 4")
+            ).seal(to: alice.messaging.publicKey))
+        var slots = [MixingSlot<UserToJournalistDirection.Payload>](repeating: .filler, count: 7)
+        slots[4] = .real(payload)
+
+        // Unknown recipient (the directory is still empty): the real message becomes a filler.
+        let unknown = try await direction.deadDrop(for: slots, keys: keys, now: now, width: 2)
+        #expect(unknown.messages.allSatisfy { TwoPartyBox.SharedKey.opens($0, alice, messaging) == false })
+
+        let response = PublicKeysResponse(
+            journalistProfiles: [], defaultJournalistId: nil,
+            keys: [
+                .init(
+                    orgPk: deployment.anchor.json, covernodes: [],
+                    journalists: [
+                        .init(
+                            provisioningPk: deployment.journalistProvisioningKey.json,
+                            journalists: ["alice": [.init(idPk: alice.identityKey.json, msgPks: [alice.messagingKey.json])]])
+                    ])
+            ], maxEpoch: 11)
+        directory.update(from: VerifiedKeys(response, trustAnchors: [deployment.anchor], now: now))
+        let deadDrop = try await direction.deadDrop(for: slots, keys: keys, now: now, width: 2)
+        #expect(deadDrop.epoch == 11)
+        #expect(deadDrop.isSigned(byAnyOf: [identityKey], at: now))
+        #expect(deadDrop.messages.count == 7 && deadDrop.messages.allSatisfy { $0.count == 633 })
+        #expect(deadDrop.messages.indices.filter { TwoPartyBox.SharedKey.opens(deadDrop.messages[$0], alice, messaging) } == [4])
+    }
+}
+
+extension TwoPartyBox.SharedKey {
+    /// Whether `box` is a C2J from `coverNode` to `journalist`.
+    static func opens(
+        _ box: ArraySlice<UInt8>, _ journalist: TestDeployment.Journalist, _ coverNode: EncryptionKeyPair<Role.CoverNodeMessaging>
+    ) -> Bool {
+        (try? TwoPartyBox.SharedKey(mine: journalist.messaging, theirs: coverNode.publicKey))?.open(box) != nil
+    }
+}
