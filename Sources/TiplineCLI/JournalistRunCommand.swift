@@ -10,8 +10,18 @@ struct JournalistRunCommand: AsyncParsableCommand {
 
     @OptionGroup var options: JournalistOptions
 
+    @Option(help: "Seconds between two sent messages, real or cover (CoverDrop: 60).")
+    var sendInterval: Int = 60
+
+    func validate() throws {
+        guard sendInterval > 0 else { throw ValidationError("--send-interval must be positive.") }
+    }
+
     func run() async throws {
-        let client = try options.client()
+        let opened = try options.client()
+        var configuration = opened.configuration
+        configuration.sendInterval = .seconds(sendInterval)
+        let client = JournalistClient(vault: opened.vault, api: opened.api, configuration: configuration)
         let logger = Logger(
             label: "tipline.journalist", factory: { label in StreamLogHandler.standardError(label: label) })
         let service = JournalistService(client: client, logger: logger)

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A fresh PostgreSQL database for one deployment run, created and queried with `psql`.
 struct DeploymentDatabase {
     /// The server URL the database was created on (`TIPLINE_POSTGRES_URL`).
@@ -43,7 +47,8 @@ struct DeploymentDatabase {
         process.arguments = [serverURL, "-q", "-c", "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try? process.run()
-        process.waitUntilExit()
+        guard (try? process.run()) != nil else { return }
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
     }
 }

@@ -81,13 +81,15 @@ final class DeploymentProcesses {
         return String(decoding: data ?? Data(), as: UTF8.self)
     }
 
-    /// Sends SIGKILL to `name` and waits for it to exit.
-    func kill(_ name: String) {
+    /// Sends `signal` (SIGKILL unless told) to `name` and waits up to 5 s for it to exit.
+    func kill(_ name: String, signal: Int32 = SIGKILL) {
         guard let process = running.removeValue(forKey: name) else { return }
-        if process.isRunning {
-            Glibc.kill(process.processIdentifier, SIGKILL)
-        }
-        process.waitUntilExit()
+        guard process.isRunning else { return }
+        Glibc.kill(process.processIdentifier, signal)
+        // Not waitUntilExit(): it can hang for good on Linux when the exit is missed.
+        let deadline = Date().addingTimeInterval(5)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
     }
 
     /// Whether `name` was started and is still running.
@@ -95,9 +97,9 @@ final class DeploymentProcesses {
         running[name]?.isRunning ?? false
     }
 
-    /// Kills every process still running.
+    /// Stops every process still running: SIGTERM (so that nginx takes its workers down too), then SIGKILL.
     func stopAll() {
-        for name in Array(running.keys) { kill(name) }
+        for name in Array(running.keys) { kill(name, signal: SIGTERM) }
     }
 
     /// Polls `condition` every 100 ms until it holds or `timeout` passes; the error shows the log of `process`.

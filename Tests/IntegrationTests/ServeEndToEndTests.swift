@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+import TiplineAPIClient
+import TiplineClient
+import TiplineCore
+
+/// The README's path with the built binary: `tipline serve` in a temporary folder, `tipline admin` adds a journalist,
+/// a simulated source (a real `ReaderClient`) sends a tip, `tipline journalist` reads it and replies, the source
+/// receives the reply; then `serve` is killed with SIGKILL and restarted, and nothing is lost.
+@Suite(.serialized) struct ServeEndToEndTests {
+    let tip = "The documents are in locker 12."
+    let answer = "Thank you. Can we talk on Thursday?"
+
+    @Test func aTipAndItsReplyTravelThroughTheBinaryAndSurviveSIGKILL() async throws {
+        let directory = try TiplineBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let port = try LocalServer.freePort()
+        let url = "http://127.0.0.1:\(port)"
+        let api = APIClient(baseURL: url)
+        var serve = try startServe(port: port, in: directory)
+        defer { if serve.isRunning { serve.terminate() } }
+        try await LocalServer.waitUntil(.seconds(60), "the server's CoverNode key") {
+            !(try await api.publicKeys().keys.flatMap(\.covernodes).isEmpty)
+        }
+
+        let journalist = ["TIPLINE_VAULT": directory.appendingPathComponent("alice.vault").path,
+            "TIPLINE_VAULT_PASSPHRASE": "correct horse battery staple", "TIPLINE_API_URL": url]
+        try expectSuccess(
+            ["admin", "add-journalist", "alice", "--name", "Alice", "--description", "Investigations",
+                "--keys", "data/keys", "--out", "alice.json"], in: directory)
+        try expectSuccess(["journalist", "init", "--setup-bundle", "alice.json"], environment: journalist, in: directory)
+        try expectSuccess(["journalist", "sync"], environment: journalist, in: directory)
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("alice.json").path))
+
+        let clock = ManualWallClock(start: SystemWallClock().now())
+        let reader = try makeReader(url: url, in: directory, clock: clock)
+        try await reader.start()
+        let passphrase = Passphrase.generate(wordCount: 5, from: try WordList.bundled())
+        try await reader.createSession(with: passphrase)
+        try await reader.send(tip, to: "alice")
+        try await reader.didEnterBackground()
+        clock.advance(by: .seconds(2 * 3600))
+        _ = try await reader.runBackgroundTask()
+
+        try await LocalServer.waitUntil(.seconds(60), "the tip in the journalist's inbox") {
+            try expectSuccess(["journalist", "sync"], environment: journalist, in: directory)
+            return try TiplineBinary.run(["journalist", "read", "1"], environment: journalist, in: directory)
+                .output.contains(tip)
+        }
+        try expectSuccess(["journalist", "reply", "1", answer], environment: journalist, in: directory)
+        let sender = try TiplineBinary.start(
+            ["journalist", "run", "--send-interval", "1"], environment: journalist, in: directory)
+        defer { if sender.isRunning { sender.terminate() } }
+        try await LocalServer.waitUntil(.seconds(60), "a user dead drop with the reply") {
+            !(try await api.deadDrops(.user, idsGreaterThan: 0).isEmpty)
+        }
+        sender.interrupt()
+        sender.waitUntilExit()
+
+        clock.advance(by: .seconds(2 * 3600))
+        try await reader.didEnterForeground()
+        try await reader.unlock(passphrase)
+        let received = try await reader.conversations().flatMap(\.messages).filter { $0.direction == .received }
+        #expect(received.map(\.text) == [answer])
+
+        kill(serve.processIdentifier, SIGKILL)
+        serve.waitUntilExit()
+        serve = try startServe(port: port, in: directory)
+        try await LocalServer.waitUntil(.seconds(60), "the restarted server") {
+            try await api.publicKeys().journalistProfiles.contains { $0.id == "alice" }
+        }
+        let inbox = try TiplineBinary.run(["journalist", "read", "1"], environment: journalist, in: directory)
+        #expect(inbox.output.contains(tip) && inbox.output.contains(answer))
+        #expect(!(try await api.deadDrops(.user, idsGreaterThan: 0).isEmpty))
+        #expect(!(try await api.deadDrops(.journalist, idsGreaterThan: 0).isEmpty))
+    }
+
+    private func startServe(port: Int, in directory: URL) throws -> Process {
+        try TiplineBinary.start(["serve", "--data", "data", "--port", "\(port)"], in: directory)
+    }
+
+    private func makeReader(url: String, in directory: URL, clock: ManualWallClock) throws -> ReaderClient {
+        let anchorData = try Data(contentsOf: directory.appendingPathComponent("data/keys/trust-anchors.json"))
+        let anchors = try JSONDecoder().decode([SignedPublicKeyJSON].self, from: anchorData)
+            .map(SignedPublicKey<SigningPublicKey<Role.Organization>>.init(json:))
+        let base = try #require(URL(string: url))
+        let configuration = ClientConfiguration(
+            environment: .development, apiBaseURL: base.appendingPathComponent("v1"), messageBaseURL: base,
+            trustAnchors: anchors, vaultKDF: .testOnly)
+        return try ReaderClient(
+            configuration: configuration, directory: directory.appendingPathComponent("reader"), clock: clock)
+    }
+
+    @discardableResult
+    private func expectSuccess(_ arguments: [String], environment: [String: String] = [:], in directory: URL) throws
+        -> TiplineBinary.Result
+    {
+        let result = try TiplineBinary.run(arguments, environment: environment, in: directory)
+        #expect(result.status == 0, "tipline \(arguments.joined(separator: " ")): \(result.error)")
+        return result
+    }
+}
