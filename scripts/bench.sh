@@ -10,3 +10,7 @@ for name in reader journalist covernode appender; do
     echo "== $name"
     "$bench" "$name"
 done
+echo "== scale (PostgreSQL, two API processes, next to one SQLite process)"
+eval "$(scripts/start-postgres.sh)"
+trap 'scripts/stop-postgres.sh' EXIT
+"$bench" scale --tipline .build/release/tipline --postgres-url "$TIPLINE_POSTGRES_URL"

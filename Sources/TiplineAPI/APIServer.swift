@@ -26,7 +26,8 @@ public enum APIServer {
                 group.addTask { await client.run() }
                 try await store.migrate()
                 let app = buildApplication(
-                    settings: settings, store: store, trustAnchors: anchors, logLevel: control, onServerRunning: announce)
+                    settings: settings, store: store, trustAnchors: anchors, logLevel: control,
+                    onServerRunning: announce)
                 try await ServiceRunner.run([app], logger: logger)
                 group.cancelAll()
             }

@@ -35,7 +35,8 @@ struct DeadDropController: Sendable {
         guard let after = query["ids_greater_than"].flatMap({ Int32($0) }) else {
             throw APIError(.badRequest, "Failed to deserialize query string: ids_greater_than must be a 32-bit integer")
         }
-        let cap = kind == .user ? dependencies.settings.userDeadDropLimit : dependencies.settings.journalistDeadDropLimit
+        let cap =
+            kind == .user ? dependencies.settings.userDeadDropLimit : dependencies.settings.journalistDeadDropLimit
         var limit = cap
         if let text = query["limit"] {
             guard let requested = Int(text), requested >= 0 else {
@@ -44,12 +45,14 @@ struct DeadDropController: Sendable {
             limit = min(cap, requested)
         }
         let drops = try await dependencies.store.list(kind.stored, idsGreaterThan: after, limit: limit)
-        return try CachedJSON.response(DeadDropListJSON(deadDrops: drops.map(\.json)), maxAge: Self.maxAge, request: request)
+        return try CachedJSON.response(
+            DeadDropListJSON(deadDrops: drops.map(\.json)), maxAge: Self.maxAge, request: request)
     }
 
     /// Verifies the CoverNode's signature against every verified CoverNode identity key, then stores idempotently.
     private func publish(_ kind: TiplineCore.DeadDropKind, _ request: Request) async throws -> Response {
-        let json = try await RequestBody.decode(DeadDropJSON.self, from: request, limit: dependencies.settings.deadDropBodyLimit)
+        let json = try await RequestBody.decode(
+            DeadDropJSON.self, from: request, limit: dependencies.settings.deadDropBodyLimit)
         let drop: DeadDrop
         do {
             drop = try json.deadDrop(kind: kind)

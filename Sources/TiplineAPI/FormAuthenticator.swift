@@ -50,9 +50,11 @@ struct FormAuthenticator: Sendable {
         case .organization:
             body = try verify(form, keys.verified.organizationKeys.first { $0.key.bytes == signed }, role, keys)
         case .coverNodeProvisioning:
-            body = try verify(form, keys.verified.coverNodeProvisioningKeys.first { $0.key.bytes == signed }, role, keys)
+            body = try verify(
+                form, keys.verified.coverNodeProvisioningKeys.first { $0.key.bytes == signed }, role, keys)
         case .journalistProvisioning:
-            body = try verify(form, keys.verified.journalistProvisioningKeys.first { $0.key.bytes == signed }, role, keys)
+            body = try verify(
+                form, keys.verified.journalistProvisioningKeys.first { $0.key.bytes == signed }, role, keys)
         case .admin:
             body = try verify(form, keys.adminKeys.first { $0.key.bytes == signed }, role, keys)
         case .coverNodeIdentity:
@@ -86,7 +88,9 @@ struct FormAuthenticator: Sendable {
         }
     }
 
-    private static func identity<I, M>(_ key: [UInt8], in owners: [String: [VerifiedKeys.Identity<I, M>]])
+    private static func identity<I, M>(
+        _ key: [UInt8], in owners: [String: [VerifiedKeys.Identity<I, M>]]
+    )
         -> (owner: String, key: SignedPublicKey<SigningPublicKey<I>>)?
     {
         for (owner, identities) in owners {

@@ -26,17 +26,21 @@ struct KeyUploadController: Sendable {
         router.post("/v1/public-keys/covernode/messaging-public-key") { request, _ in
             let form = try await dependencies.form(request, signedBy: .coverNodeIdentity)
             let signers = form.keys.verified.coverNodes[form.owner ?? ""]?.map(\.identityKey) ?? []
-            return try await messagingKey(form, as: Role.CoverNodeMessaging.self, role: .coverNodeMessaging, signers: signers)
+            return try await messagingKey(
+                form, as: Role.CoverNodeMessaging.self, role: .coverNodeMessaging, signers: signers)
         }
         router.post("/v1/public-keys/journalists/messaging-public-key") { request, _ in
             let form = try await dependencies.form(request, signedBy: .journalistIdentity)
             let signers = form.keys.verified.identityKeys(forJournalist: form.owner ?? "")
-            return try await messagingKey(form, as: Role.JournalistMessaging.self, role: .journalistMessaging, signers: signers)
+            return try await messagingKey(
+                form, as: Role.JournalistMessaging.self, role: .journalistMessaging, signers: signers)
         }
     }
 
     /// CoverDrop refuses a new provisioning key while the previous one of its kind is younger than 26 weeks.
-    private func provisioningKey<R: TiplineCore.KeyRole>(_ request: Request, as: R.Type, role: TiplineStorage.KeyRole) async throws
+    private func provisioningKey<R: TiplineCore.KeyRole>(
+        _ request: Request, as: R.Type, role: TiplineStorage.KeyRole
+    ) async throws
         -> Response
     {
         let form = try await dependencies.form(request, signedBy: .organization)
@@ -49,7 +53,8 @@ struct KeyUploadController: Sendable {
         {
             throw APIError(.badRequest, "key has been rotated too recently")
         }
-        _ = try await store.insert(key.publishedKey(role: role, parent: parent.key.bytes, owner: nil, now: form.keys.now))
+        _ = try await store.insert(
+            key.publishedKey(role: role, parent: parent.key.bytes, owner: nil, now: form.keys.now))
         return .emptyOK
     }
 
@@ -60,7 +65,8 @@ struct KeyUploadController: Sendable {
             throw APIError(.badRequest, "covernode_id must be covernode_ followed by three digits")
         }
         let key = try KeyUpload.key(body.covernodeIdPk, as: SigningPublicKey<Role.CoverNodeIdentity>.self)
-        let parent = try KeyUpload.certifier(of: key, among: form.keys.verified.coverNodeProvisioningKeys, in: form.keys)
+        let parent = try KeyUpload.certifier(
+            of: key, among: form.keys.verified.coverNodeProvisioningKeys, in: form.keys)
         return try await insert(key, role: .coverNodeIdentity, parent: parent.key.bytes, owner: body.covernodeId, form)
     }
 
@@ -68,15 +74,18 @@ struct KeyUploadController: Sendable {
         let form = try await dependencies.form(request, signedBy: .journalistProvisioning)
         let body = try form.decode(PostJournalistIdentityKeyBody.self)
         let key = try KeyUpload.key(body.journalistIdPk, as: SigningPublicKey<Role.JournalistIdentity>.self)
-        let parent = try KeyUpload.certifier(of: key, among: form.keys.verified.journalistProvisioningKeys, in: form.keys)
+        let parent = try KeyUpload.certifier(
+            of: key, among: form.keys.verified.journalistProvisioningKeys, in: form.keys)
         guard try await dependencies.store.profiles().contains(where: { $0.id == body.journalistId }) else {
             throw APIError(.notFound, "journalist profile not found")
         }
-        return try await insert(key, role: .journalistIdentity, parent: parent.key.bytes, owner: body.journalistId, form)
+        return try await insert(
+            key, role: .journalistIdentity, parent: parent.key.bytes, owner: body.journalistId, form)
     }
 
     private func messagingKey<R: TiplineCore.KeyRole, S>(
-        _ form: AuthenticatedForm, as: R.Type, role: TiplineStorage.KeyRole, signers: [SignedPublicKey<SigningPublicKey<S>>]
+        _ form: AuthenticatedForm, as: R.Type, role: TiplineStorage.KeyRole,
+        signers: [SignedPublicKey<SigningPublicKey<S>>]
     ) async throws -> Response {
         let key = try KeyUpload.parse(form, as: EncryptionPublicKey<R>.self)
         let parent = try KeyUpload.certifier(of: key, among: signers, in: form.keys)
@@ -85,9 +94,11 @@ struct KeyUploadController: Sendable {
 
     /// Stores the key and answers with its epoch; a key already registered to another owner is a 400.
     private func insert<K>(
-        _ key: SignedPublicKey<K>, role: TiplineStorage.KeyRole, parent: [UInt8], owner: String?, _ form: AuthenticatedForm
+        _ key: SignedPublicKey<K>, role: TiplineStorage.KeyRole, parent: [UInt8], owner: String?,
+        _ form: AuthenticatedForm
     ) async throws -> Response {
-        if let existing = try await dependencies.store.key(ofKeyHex: key.key.hex, role: role), existing.ownerId != owner {
+        if let existing = try await dependencies.store.key(ofKeyHex: key.key.hex, role: role), existing.ownerId != owner
+        {
             throw APIError(.badRequest, "the key is registered to another owner")
         }
         let row = key.publishedKey(role: role, parent: parent, owner: owner, now: form.keys.now)

@@ -88,7 +88,9 @@ actor MessageBatcher: Service {
             for waiter in batchWaiters { waiter.resume() }
         } catch {
             logger.error("appender commit failed", metadata: ["messages": "\(batch.count)", "error": "\(error)"])
-            for waiter in batchWaiters { waiter.resume(throwing: APIError(.internalError, "Unexpected append failure")) }
+            for waiter in batchWaiters {
+                waiter.resume(throwing: APIError(.internalError, "Unexpected append failure"))
+            }
         }
     }
 

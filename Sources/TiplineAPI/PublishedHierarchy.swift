@@ -7,11 +7,14 @@ import TiplineStorage
 /// Keys are placed by the parent recorded at upload; ordering follows insertion, so equal stores give equal bytes.
 enum PublishedHierarchy {
     static func families(_ keys: [PublishedKey]) -> [PublicKeysResponse.OrganizationFamily] {
-        let children = Dictionary(grouping: keys.filter { $0.parentKeyHex != nil }, by: { ChildKey(parent: $0.parentKeyHex, role: $0.role) })
+        let children = Dictionary(
+            grouping: keys.filter { $0.parentKeyHex != nil }, by: { ChildKey(parent: $0.parentKeyHex, role: $0.role) })
         func under(_ parent: PublishedKey, _ role: TiplineStorage.KeyRole) -> [PublishedKey] {
             children[ChildKey(parent: parent.keyHex, role: role)] ?? []
         }
-        func identities(under parent: PublishedKey, _ role: TiplineStorage.KeyRole, messaging: TiplineStorage.KeyRole)
+        func identities(
+            under parent: PublishedKey, _ role: TiplineStorage.KeyRole, messaging: TiplineStorage.KeyRole
+        )
             -> [String: [PublicKeysResponse.IdentityFamily]]
         {
             Dictionary(grouping: under(parent, role), by: { $0.ownerId ?? "" }).mapValues { ids in
@@ -25,10 +28,14 @@ enum PublishedHierarchy {
             return PublicKeysResponse.OrganizationFamily(
                 orgPk: org.json,
                 covernodes: under(org, .coverNodeProvisioning).map {
-                    .init(provisioningPk: $0.json, covernodes: identities(under: $0, .coverNodeIdentity, messaging: .coverNodeMessaging))
+                    .init(
+                        provisioningPk: $0.json,
+                        covernodes: identities(under: $0, .coverNodeIdentity, messaging: .coverNodeMessaging))
                 },
                 journalists: under(org, .journalistProvisioning).map {
-                    .init(provisioningPk: $0.json, journalists: identities(under: $0, .journalistIdentity, messaging: .journalistMessaging))
+                    .init(
+                        provisioningPk: $0.json,
+                        journalists: identities(under: $0, .journalistIdentity, messaging: .journalistMessaging))
                 },
                 backup: backups.isEmpty ? nil : backups)
         }

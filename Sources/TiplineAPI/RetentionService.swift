@@ -29,11 +29,14 @@ struct RetentionService: Service {
         let now = clock.now()
         let cutoff = now.adding(.zero - retention).microseconds
         do {
-            let drops = try await store.prune(.user, createdBeforeMicros: cutoff)
+            let drops =
+                try await store.prune(.user, createdBeforeMicros: cutoff)
                 + store.prune(.journalist, createdBeforeMicros: cutoff)
             let forms = try await store.pruneExpiredSignatures(nowMicros: now.microseconds)
             let keys = try await store.deleteExpired(nowMicros: now.microseconds)
-            logger.debug("retention pass", metadata: ["dead_drops": "\(drops)", "form_signatures": "\(forms)", "keys": "\(keys)"])
+            logger.debug(
+                "retention pass",
+                metadata: ["dead_drops": "\(drops)", "form_signatures": "\(forms)", "keys": "\(keys)"])
         } catch {
             logger.error("retention pass failed", metadata: ["error": "\(error)"])
         }

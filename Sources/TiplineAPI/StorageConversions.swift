@@ -35,9 +35,10 @@ extension PublishedKey {
 extension TiplineStorage.JournalistProfile {
     /// The profile as published in `GET /v1/public-keys`.
     var wire: TiplineCore.JournalistProfile? {
-        guard var profile = try? TiplineCore.JournalistProfile(
-            id: id, displayName: displayName, sortName: sortName, description: description, isDesk: isDesk,
-            status: status)
+        guard
+            var profile = try? TiplineCore.JournalistProfile(
+                id: id, displayName: displayName, sortName: sortName, description: description, isDesk: isDesk,
+                status: status)
         else { return nil }
         profile.tag = tagHex
         return profile

@@ -14,7 +14,9 @@ public enum TrustAnchors {
     }
 
     /// Parses anchor JSON.
-    public static func parse(_ data: Data, source: String = "trust anchors") throws
+    public static func parse(
+        _ data: Data, source: String = "trust anchors"
+    ) throws
         -> [SignedPublicKey<SigningPublicKey<Role.Organization>>]
     {
         let keys: [SignedPublicKeyJSON]

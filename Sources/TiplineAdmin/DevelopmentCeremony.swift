@@ -5,7 +5,9 @@ public import TiplineCore
 /// and one CoverNode. These are development keys: they live unencrypted next to the data.
 public enum DevelopmentCeremony {
     /// Creates every key in `keys` (which must be empty) and returns the CoverNode's setup bundle.
-    public static func run(in keys: KeyDirectory, clock: any WallClock, coverNodeId: String = "covernode_001") throws
+    public static func run(
+        in keys: KeyDirectory, clock: any WallClock, coverNodeId: String = "covernode_001"
+    ) throws
         -> CoverNodeSetupBundle
     {
         let ceremony = KeyCeremony(keys: keys, clock: clock)

@@ -64,7 +64,8 @@ public struct KeyCeremony: Sendable {
             PostCoverNodeIdentityKeyBody(covernodeId: id, covernodeIdPk: certificate.json), with: provisioning,
             now: now, lifetime: SignedForm.bundleLifetime)
         return CoverNodeSetupBundle(
-            covernodeId: id, trustAnchors: try trustAnchors(), identityKeyPair: KeyPairJSON(identity, certificate: certificate),
+            covernodeId: id, trustAnchors: try trustAnchors(),
+            identityKeyPair: KeyPairJSON(identity, certificate: certificate),
             uploadIdentityKeyForm: form)
     }
 
@@ -80,10 +81,13 @@ public struct KeyCeremony: Sendable {
         let certificate = try provisioning.certify(
             identity.publicKey,
             notValidAfter: KeyLifetimes.childExpiry(
-                now: now, validity: KeyLifetimes.journalistIdentity, parentNotValidAfter: provisioningKey.notValidAfter))
-        let profileForm = try SignedForm.sign(profile, with: provisioning, now: now, lifetime: SignedForm.bundleLifetime)
+                now: now, validity: KeyLifetimes.journalistIdentity, parentNotValidAfter: provisioningKey.notValidAfter)
+        )
+        let profileForm = try SignedForm.sign(
+            profile, with: provisioning, now: now, lifetime: SignedForm.bundleLifetime)
         let keyForm = try SignedForm.sign(
-            PostJournalistIdentityKeyBody(journalistId: profile.id, journalistIdPk: certificate.json), with: provisioning,
+            PostJournalistIdentityKeyBody(journalistId: profile.id, journalistIdPk: certificate.json),
+            with: provisioning,
             now: now, lifetime: SignedForm.bundleLifetime)
         return JournalistSetupBundle(
             journalistId: profile.id, trustAnchors: try trustAnchors(),
@@ -98,7 +102,8 @@ public struct KeyCeremony: Sendable {
         }
         let (admin, _) = try keys.latestSigningKey(Role.Admin.self)
         let now = clock.now()
-        let body = PostSystemStatusBody(status: SystemStatusEvent(status: status, description: description, timestamp: now.rfc3339))
+        let body = PostSystemStatusBody(
+            status: SystemStatusEvent(status: status, description: description, timestamp: now.rfc3339))
         return try SignedForm.sign(body, with: admin, now: now)
     }
 

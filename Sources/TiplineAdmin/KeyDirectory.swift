@@ -37,7 +37,9 @@ public struct KeyDirectory: Sendable {
     }
 
     /// The newest (latest expiry) key pair of `role` in the folder.
-    public func latestSigningKey<R: KeyRole>(_ role: R.Type) throws -> (SigningKeyPair<R>, SignedPublicKey<SigningPublicKey<R>>) {
+    public func latestSigningKey<R: KeyRole>(
+        _ role: R.Type
+    ) throws -> (SigningKeyPair<R>, SignedPublicKey<SigningPublicKey<R>>) {
         var best: (SigningKeyPair<R>, SignedPublicKey<SigningPublicKey<R>>)?
         for file in try keyFiles(of: role) {
             guard case let (pair, certificate?) = try file.signingKeyPair(as: role) else { continue }
@@ -51,7 +53,8 @@ public struct KeyDirectory: Sendable {
 
     private func keyFiles<R: KeyRole>(of role: R.Type) throws -> [KeyPairJSON] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        return try names.filter { $0.hasPrefix(R.entityName + "-") && $0.hasSuffix(".keypair.json") }.sorted().map { name in
+        return try names.filter { $0.hasPrefix(R.entityName + "-") && $0.hasSuffix(".keypair.json") }.sorted().map {
+            name in
             let full = (path as NSString).appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: full),
                 let file = try? JSONDecoder().decode(KeyPairJSON.self, from: data)

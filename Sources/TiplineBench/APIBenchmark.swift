@@ -21,7 +21,9 @@ enum APIBenchmark {
         let seconds = max(1, option("--seconds", in: arguments, default: 5))
         let clients = max(1, option("--clients", in: arguments, default: 64))
         let window = Duration.seconds(seconds)
-        print("appender ingest: \(clients) keep-alive clients, \(seconds) s measured after 1 s warm-up, 773-byte messages")
+        print(
+            "appender ingest: \(clients) keep-alive clients, \(seconds) s measured after 1 s warm-up, 773-byte messages"
+        )
 
         let empty = try await serve(emptyApplication) { port in
             try await drive(port: port, clients: clients, window: window)
@@ -31,20 +33,28 @@ enum APIBenchmark {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try SQLiteStore(path: folder.appendingPathComponent("bench.sqlite").path)
         defer { try? store.close() }
-        let appender = try await serve({ onRunning in
+        let (appender, meanBatch) = try await serve({ onRunning in
             buildApplication(
                 settings: APISettings(port: 0), store: store, trustAnchors: [], logLevel: LogLevelControl(.warning),
                 onServerRunning: onRunning)
-        }) { port in
-            try await drive(port: port, clients: clients, window: window)
+        }) { port -> (Measurement, Double) in
+            let measurement = try await drive(port: port, clients: clients, window: window)
+            return (measurement, try await commitBatchMean(port: port))
         }
         let stored = try await store.read(.userToCoverNode, after: 0, limit: Int.max).count
+        let ceiling = try await storeCeiling(store, batch: max(1, Int(meanBatch.rounded())), window: window)
 
         print(row("empty Hummingbird endpoint", empty))
         print(row("POST /user/messages (SQLite)", appender))
         let ratio = appender.rate / max(empty.rate, 1)
         print(String(format: "ratio appender / empty: %.2f (target ≥ 0.50)", ratio))
-        print("acknowledged \(appender.acknowledged) messages, \(stored) in the stream, \(appender.failures) failed requests")
+        print(
+            "acknowledged \(appender.acknowledged) messages, \(stored) in the stream, \(appender.failures) failed requests"
+        )
+        print(
+            String(
+                format: "mean commit batch: %.1f messages; the store alone, same batch size, no HTTP: %.0f msg/s",
+                meanBatch, ceiling))
         let meets = appender.rate >= 10_000 && appender.p99 < 50 && ratio >= 0.5 && stored == appender.acknowledged
         print("verdict: \(meets ? "meets" : "MISSES") the targets")
     }
@@ -59,7 +69,8 @@ enum APIBenchmark {
     }
 
     /// Hummingbird answering `POST /user/messages` after reading the body, and nothing else: the baseline.
-    private static func emptyApplication(onRunning: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
+    private static func emptyApplication(onRunning: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol
+    {
         let router = Router()
         router.post("/user/messages") { request, _ -> String in
             _ = try await request.body.collect(upTo: 8192)
@@ -84,7 +95,9 @@ enum APIBenchmark {
         return try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
             var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { throw APIClientError(.unreachable, "the server did not start") }
+            guard let port = await iterator.next() else {
+                throw APIClientError(.unreachable, "the server did not start")
+            }
             let result = try await body(port)
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
@@ -121,7 +134,9 @@ enum APIBenchmark {
                     return (latencies, acknowledged, failures)
                 }
             }
-            return await group.reduce(into: [(latencies: [Duration], acknowledged: Int, failures: Int)]()) { $0.append($1) }
+            return await group.reduce(into: [(latencies: [Duration], acknowledged: Int, failures: Int)]()) {
+                $0.append($1)
+            }
         }
         try await http.shutdown()
         let latencies = results.flatMap(\.latencies).sorted()
@@ -132,6 +147,31 @@ enum APIBenchmark {
         return Measurement(
             rate: Double(latencies.count) / (window / .seconds(1)), p50: percentile(0.5), p99: percentile(0.99),
             acknowledged: results.map(\.acknowledged).reduce(0, +), failures: results.map(\.failures).reduce(0, +))
+    }
+
+    /// What the store sustains without HTTP: back-to-back appends of `batch` fresh messages for `window`.
+    private static func storeCeiling(_ store: SQLiteStore, batch: Int, window: Duration) async throws -> Double {
+        let end = ContinuousClock.now.advanced(by: window)
+        var appended = 0
+        while ContinuousClock.now < end {
+            let messages = (0..<batch).map { _ in Data(SecureRandom.bytes(MessageSizes.userToCoverNodeEncrypted)) }
+            appended += try await store.append(.userToCoverNode, messages, receivedAtMicros: 0)
+        }
+        return Double(appended) / (window / .seconds(1))
+    }
+
+    /// Sum over count of the appender's batch-size histogram, read from `GET /metrics`.
+    private static func commitBatchMean(port: Int) async throws -> Double {
+        let response = try await HTTPClient.shared.execute(
+            HTTPClientRequest(url: "http://127.0.0.1:\(port)/metrics"), timeout: .seconds(10))
+        let text = String(buffer: try await response.body.collect(upTo: 1 << 20))
+        func value(_ suffix: String) -> Double {
+            let line = text.split(separator: "\n").first {
+                $0.hasPrefix("tipline_appender_batch_size_messages_\(suffix) ")
+            }
+            return line.flatMap { $0.split(separator: " ").last }.flatMap { Double($0) } ?? 0
+        }
+        return value("sum") / max(value("count"), 1)
     }
 
     private static func row(_ label: String, _ m: Measurement) -> String {

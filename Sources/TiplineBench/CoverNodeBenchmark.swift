@@ -27,7 +27,8 @@ enum CoverNodeBenchmark {
                 index + 1 < arguments.count ? arguments[index + 1].split(separator: ",").compactMap { Int($0) } : nil
             } ?? [1, 2]
 
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tipline-covernode-bench-\(UUID())").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tipline-covernode-bench-\(UUID())")
+            .path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let keys = try BenchmarkKeys()
@@ -36,7 +37,8 @@ enum CoverNodeBenchmark {
         print("covernode: sealing \(count) U2C messages (\(realPercent)% real) …")
         let messages = try await keys.messages(count: count, realPercent: realPercent)
         for start in stride(from: 0, to: messages.count, by: 5000) {
-            try await store.append(.userToCoverNode, messages[start..<min(start + 5000, messages.count)].map { Data($0) })
+            try await store.append(
+                .userToCoverNode, messages[start..<min(start + 5000, messages.count)].map { Data($0) })
         }
         print("covernode: mixing \(parameters)")
         var endToEndByWidth: [Int: Double] = [:]
@@ -57,7 +59,8 @@ enum CoverNodeBenchmark {
             let published = await publisher.published
             print(
                 String(
-                    format: "covernode width %d: end to end %.0f msg/s, raw MAB open %.0f/s, ratio %.0f%% (target >= 70%%), %d dead drops",
+                    format:
+                        "covernode width %d: end to end %.0f msg/s, raw MAB open %.0f/s, ratio %.0f%% (target >= 70%%), %d dead drops",
                     width, endToEnd, raw, 100 * endToEnd / raw, published))
         }
         if let one = endToEndByWidth[1], let two = endToEndByWidth[2] {
@@ -105,7 +108,8 @@ private struct BenchmarkKeys {
         let anchor = try organization.selfSigned(notValidAfter: now.adding(KeyLifetimes.longTerm))
         let provisioning = try SigningKeyPair<Role.CoverNodeProvisioning>.generate()
         let identity = try SigningKeyPair<Role.CoverNodeIdentity>.generate()
-        identityKey = try provisioning.certify(identity.publicKey, notValidAfter: now.adding(KeyLifetimes.coverNodeIdentity))
+        identityKey = try provisioning.certify(
+            identity.publicKey, notValidAfter: now.adding(KeyLifetimes.coverNodeIdentity))
         messaging = try .generate()
         let messagingKey = try identity.certify(messaging.publicKey, notValidAfter: now.adding(KeyLifetimes.messaging))
         coverNodeKeys = CoverNodeKeys(
@@ -123,12 +127,19 @@ private struct BenchmarkKeys {
                     orgPk: anchor.json, covernodes: [],
                     journalists: [
                         .init(
-                            provisioningPk: try organization.certify(journalistProvisioning.publicKey, notValidAfter: year).json,
+                            provisioningPk: try organization.certify(
+                                journalistProvisioning.publicKey, notValidAfter: year
+                            ).json,
                             journalists: [
                                 Self.journalistId: [
                                     .init(
-                                        idPk: try journalistProvisioning.certify(journalistIdentity.publicKey, notValidAfter: year).json,
-                                        msgPks: [try journalistIdentity.certify(journalist.publicKey, notValidAfter: year).json])
+                                        idPk: try journalistProvisioning.certify(
+                                            journalistIdentity.publicKey, notValidAfter: year
+                                        ).json,
+                                        msgPks: [
+                                            try journalistIdentity.certify(journalist.publicKey, notValidAfter: year)
+                                                .json
+                                        ])
                                 ]
                             ])
                     ])
@@ -148,7 +159,8 @@ private struct BenchmarkKeys {
                     let sealed = try (start..<min(start + chunk, count)).map { index -> [UInt8] in
                         guard index % 100 < realPercent else { return try UserToCoverNodeMessage.sealCover(to: keys) }
                         return try UserToCoverNodeMessage.seal(
-                            text: "benchmark message \(index)", replyKey: EncryptionKeyPair<Role.User>.generate().publicKey,
+                            text: "benchmark message \(index)",
+                            replyKey: EncryptionKeyPair<Role.User>.generate().publicKey,
                             journalistId: Self.journalistId, journalistKey: journalistKey, coverNodeKeys: keys)
                     }
                     return (start, sealed)

@@ -37,7 +37,9 @@ struct AdminCommand: AsyncParsableCommand {
             try ceremony.createOrganizationChild(Role.CoverNodeProvisioning.self)
             try ceremony.createOrganizationChild(Role.JournalistProvisioning.self)
             try ceremony.createOrganizationChild(Role.Admin.self)
-            print("Created the organisation, CoverNode provisioning, journalist provisioning and admin keys in \(keys.path).")
+            print(
+                "Created the organisation, CoverNode provisioning, journalist provisioning and admin keys in \(keys.path)."
+            )
             print("Organisation key digest (read it aloud to verify): \(anchor.key.humanReadableDigest)")
             print("Trust anchors for apps and services: \(keys.path)/\(KeyCeremony.trustAnchorsFile)")
         }
@@ -76,10 +78,14 @@ struct AdminCommand: AsyncParsableCommand {
         @OptionGroup var api: APIOption
 
         func run() async throws {
-            let anchors = try keys.ceremony.trustAnchors().map(SignedPublicKey<SigningPublicKey<Role.Organization>>.init(json:))
-            let verified = VerifiedKeys(try await api.client.publicKeys(), trustAnchors: anchors, now: SystemWallClock().now())
+            let anchors = try keys.ceremony.trustAnchors().map(
+                SignedPublicKey<SigningPublicKey<Role.Organization>>.init(json:))
+            let verified = VerifiedKeys(
+                try await api.client.publicKeys(), trustAnchors: anchors, now: SystemWallClock().now())
             let rows = KeyTable.rows(of: verified)
-            guard !rows.isEmpty else { throw ValidationError("Nothing the API publishes verifies against the trust anchors.") }
+            guard !rows.isEmpty else {
+                throw ValidationError("Nothing the API publishes verifies against the trust anchors.")
+            }
             print(KeyTable.render(rows))
         }
     }

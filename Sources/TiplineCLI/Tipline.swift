@@ -10,7 +10,8 @@ struct Tipline: AsyncParsableCommand {
         abstract: "A secure tip line for newsrooms: the CoverDrop protocol, in Swift.",
         version: version,
         subcommands: [
-            KeysCommand.self, AdminCommand.self, ServeCommand.self, DemoCommand.self, APICommand.self, CoverNodeCommand.self, JournalistCommand.self, ReadersCommand.self,
+            KeysCommand.self, AdminCommand.self, ServeCommand.self, DemoCommand.self, APICommand.self,
+            CoverNodeCommand.self, JournalistCommand.self, ReadersCommand.self,
         ]
     )
 }

@@ -87,7 +87,7 @@ public struct CoverNodeBootstrap: Sendable {
     ) async throws -> Int32 {
         do {
             return try await api.submitKeyUpload(form, to: CoverNodeAPIPath.identityKey)
-        } catch where error.isDefinitiveRejection {
+        } catch  where error.isDefinitiveRejection {
             // A replayed form is refused: an earlier upload may have succeeded before its answer was lost.
             if let epoch = try await publishedEpoch(of: key, in: keys) { return epoch }
             throw CoverNodeError(.bootstrap, "the API refused the setup bundle's identity key (\(error))")

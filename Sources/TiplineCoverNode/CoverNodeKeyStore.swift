@@ -72,7 +72,8 @@ public struct CoverNodeKeyStore: Sendable {
             }
         case .keyFile:
             if existing?.kdf != nil {
-                throw CoverNodeError(.keyStore, "the key store is protected by a passphrase; set TIPLINE_COVERNODE_PASSPHRASE")
+                throw CoverNodeError(
+                    .keyStore, "the key store is protected by a passphrase; set TIPLINE_COVERNODE_PASSPHRASE")
             }
             kdf = nil
             let keyPath = directory + "/" + Self.keyFileName
@@ -104,7 +105,8 @@ public struct CoverNodeKeyStore: Sendable {
         do {
             plain = try SecretBox.open(Base64.decode(envelope.box), key: boxKey)
         } catch {
-            throw CoverNodeError(.keyStore, "cannot open the key store: wrong passphrase or key file, or a damaged file")
+            throw CoverNodeError(
+                .keyStore, "cannot open the key store: wrong passphrase or key file, or a damaged file")
         }
         do {
             return try JSONDecoder().decode(StoredCoverNodeKeys.self, from: Data(plain)).keys()

@@ -19,6 +19,8 @@ import TiplineCore
 /// - `pipeline.batch-size` (int, `2000`), `pipeline.poll-interval-ms` (int, `1000`), `pipeline.width` (int, one
 ///   per core), `pipeline.max-backoff-seconds` (int, `60`).
 /// - `keys.task-interval-seconds` (int, `60`), `keys.refresh-interval-seconds` (int, `60`).
+/// - `streams.retention-hours` (int, `360` = 15 days; more than the 14-day key validity) and
+///   `streams.prune-interval-seconds` (int, `3600`): stream messages older than the retention are deleted.
 /// - `log.level` (string, `info`).
 /// - `fault` (string, none; env `TIPLINE_FAULT`): a crash point for crash tests, see ``FaultInjection``.
 public struct CoverNodeServerSettings: Sendable {
@@ -54,7 +56,6 @@ public struct CoverNodeServerSettings: Sendable {
         var mixing = try MixingProfile.named(reader.string(forKey: "profile", default: "production"))
         mixing.userToJournalist = try Self.parameters(reader, "mixing.u2j", mixing.userToJournalist)
         mixing.journalistToUser = try Self.parameters(reader, "mixing.j2u", mixing.journalistToUser)
-        try mixing.validate()
         let protection: CoverNodeKeyStore.Protection =
             reader.string(forKey: "covernode.passphrase", isSecret: true).map { .passphrase($0, kdf: .vault) }
             ?? .keyFile
@@ -63,20 +64,23 @@ public struct CoverNodeServerSettings: Sendable {
             pollInterval: .milliseconds(try Self.positive(reader, "pipeline.poll-interval-ms", 1000)),
             width: reader.int(forKey: "pipeline.width"),
             maximumBackoff: .seconds(try Self.positive(reader, "pipeline.max-backoff-seconds", 60)))
-        try pipeline.validate()
         service = CoverNodeSettings(
             stateDirectory: reader.string(forKey: "state-dir", default: "./tipline-data/covernode"), mixing: mixing,
             keyProtection: protection, setupBundlePath: reader.string(forKey: "setup-bundle"), pipeline: pipeline,
             keyTaskInterval: .seconds(try Self.positive(reader, "keys.task-interval-seconds", 60)),
             directoryRefreshInterval: .seconds(try Self.positive(reader, "keys.refresh-interval-seconds", 60)),
+            streamRetention: .seconds(try Self.positive(reader, "streams.retention-hours", 360) * 3600),
+            streamPruneInterval: .seconds(try Self.positive(reader, "streams.prune-interval-seconds", 3600)),
             faults: try FaultInjection.parse(reader.string(forKey: "fault")))
+        try service.validate()
         apiURL = reader.string(forKey: "api-url", default: "http://127.0.0.1:3000")
         streams =
             reader.string(forKey: "postgres-url").map { .postgres(url: $0) }
             ?? .sqlite(path: reader.string(forKey: "sqlite", default: "./tipline-data/tipline.sqlite"))
         let level = reader.string(forKey: "log.level", default: "info")
         guard let logLevel = Logger.Level(rawValue: level.lowercased()) else {
-            throw CoverNodeError(.invalidSettings, "log.level must be trace, debug, info, notice, warning, error or critical")
+            throw CoverNodeError(
+                .invalidSettings, "log.level must be trace, debug, info, notice, warning, error or critical")
         }
         self.logLevel = logLevel
     }

@@ -27,11 +27,12 @@ public struct CoverNodeService: Service {
     }
 
     public func run() async throws {
-        try settings.mixing.validate()
-        try settings.pipeline.validate()
+        try settings.validate()
         let keyStore = try CoverNodeKeyStore(directory: settings.stateDirectory, protection: settings.keyProtection)
         let bootstrap = CoverNodeBootstrap(store: keyStore, api: api, clock: clock)
-        guard let keys = try await retrying("load the keys", { try await bootstrap.loadKeys(setupBundlePath: settings.setupBundlePath) })
+        guard
+            let keys = try await retrying(
+                "load the keys", { try await bootstrap.loadKeys(setupBundlePath: settings.setupBundlePath) })
         else { return }
         let keyring = CoverNodeKeyring(keys: keys, store: keyStore)
         let rotation = MessagingKeyRotation(keyring: keyring, api: api, clock: clock)
@@ -55,12 +56,17 @@ public struct CoverNodeService: Service {
         try await withThrowingDiscardingTaskGroup { group in
             for pipeline in pipelines { group.addTask { try await pipeline.run() } }
             group.addTask {
-                await repeating(every: settings.keyTaskInterval, "rotate messaging keys") { _ = try await rotation.run() }
+                await repeating(every: settings.keyTaskInterval, "rotate messaging keys") {
+                    _ = try await rotation.run()
+                }
             }
             group.addTask {
                 await repeating(every: settings.directoryRefreshInterval, "refresh the journalists' keys") {
                     try await refresh(directory, keyring: keyring)
                 }
+            }
+            group.addTask {
+                await repeating(every: settings.streamPruneInterval, "prune the streams") { try await pruneStreams() }
             }
         }
         logger.info("CoverNode stopped")
@@ -74,6 +80,15 @@ public struct CoverNodeService: Service {
             throw CoverNodeError(.bootstrap, "the API's key hierarchy does not verify against the trust anchors")
         }
         directory.update(from: verified)
+    }
+
+    /// Deletes stream messages older than the retention: no unexpired messaging key opens them any more, so
+    /// neither their delivery nor the replay protection (the stream's uniqueness) needs them.
+    private func pruneStreams() async throws {
+        let cutoff = clock.now().adding(.zero - settings.streamRetention).microseconds
+        for stream in MessageStream.allCases {
+            try await store.prune(stream, receivedBeforeMicros: cutoff)
+        }
     }
 
     /// Runs `body` until it succeeds, retrying (with backoff) errors that may go away: an unreachable API, a 5xx,

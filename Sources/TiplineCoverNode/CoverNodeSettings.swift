@@ -1,3 +1,5 @@
+public import TiplineCore
+
 /// Everything `tipline covernode` is configured with.
 public struct CoverNodeSettings: Sendable {
     /// Holds the encrypted key store, its key file (if any) and the intent records. Owner-only (0700).
@@ -14,6 +16,11 @@ public struct CoverNodeSettings: Sendable {
     public var keyTaskInterval: Duration
     /// How often the tag → journalist key table is rebuilt from `GET /v1/public-keys`.
     public var directoryRefreshInterval: Duration
+    /// Stream messages received longer ago than this are deleted. It must exceed the messaging-key validity: the
+    /// stream's uniqueness is the replay protection, and a pruned message is one no unexpired key opens any more.
+    public var streamRetention: Duration
+    /// How often old stream messages are deleted.
+    public var streamPruneInterval: Duration
     /// Crash points for crash tests (`TIPLINE_FAULT`); ``FaultInjection/none`` otherwise.
     public var faults: FaultInjection
 
@@ -22,6 +29,8 @@ public struct CoverNodeSettings: Sendable {
         stateDirectory: String, mixing: MixingProfile, keyProtection: CoverNodeKeyStore.Protection,
         setupBundlePath: String? = nil, pipeline: PipelineSettings = PipelineSettings(),
         keyTaskInterval: Duration = .seconds(60), directoryRefreshInterval: Duration = .seconds(60),
+        streamRetention: Duration = KeyLifetimes.messaging + .seconds(86_400),
+        streamPruneInterval: Duration = .seconds(3600),
         faults: FaultInjection = .none
     ) {
         self.stateDirectory = stateDirectory
@@ -31,6 +40,19 @@ public struct CoverNodeSettings: Sendable {
         self.pipeline = pipeline
         self.keyTaskInterval = keyTaskInterval
         self.directoryRefreshInterval = directoryRefreshInterval
+        self.streamRetention = streamRetention
+        self.streamPruneInterval = streamPruneInterval
         self.faults = faults
+    }
+
+    /// Throws unless the mixing and pipeline settings are valid and the stream retention exceeds the 14-day
+    /// messaging-key validity.
+    public func validate() throws {
+        try mixing.validate()
+        try pipeline.validate()
+        guard streamRetention > KeyLifetimes.messaging else {
+            throw CoverNodeError(
+                .invalidSettings, "the stream retention must exceed the messaging-key validity (14 days)")
+        }
     }
 }

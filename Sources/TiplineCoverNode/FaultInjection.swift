@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 
 /// Crash points for the crash tests: `TIPLINE_FAULT=<point>:<n>` makes the CoverNode kill itself with SIGKILL the
 /// n-th time it reaches `<point>`. Read only by `tipline covernode`; without the variable nothing happens.

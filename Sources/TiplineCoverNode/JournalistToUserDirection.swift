@@ -25,7 +25,9 @@ struct JournalistToUserDirection: MixDirection {
         Opener(keys: keys.decryptionKeys(at: now))
     }
 
-    func deadDrop(for slots: [MixingSlot<[UInt8]>], keys: CoverNodeKeys, now: Timestamp, width: Int) async throws
+    func deadDrop(
+        for slots: [MixingSlot<[UInt8]>], keys: CoverNodeKeys, now: Timestamp, width: Int
+    ) async throws
         -> DeadDrop
     {
         let (identity, _) = try keys.requireSigningIdentity(at: now)

@@ -51,7 +51,8 @@ public struct MessagingKeyRotation: Sendable {
         let form = try SignedForm.sign(candidate.certificate.json, with: identity.keyPair, now: now)
         let epoch = try await api.submitKeyUpload(form, to: CoverNodeAPIPath.messagingKey)
         try await keyring.update { keys in
-            for index in keys.messaging.indices where keys.messaging[index].keyPair.publicKey == candidate.keyPair.publicKey {
+            for index in keys.messaging.indices
+            where keys.messaging[index].keyPair.publicKey == candidate.keyPair.publicKey {
                 keys.messaging[index].epoch = epoch
             }
         }

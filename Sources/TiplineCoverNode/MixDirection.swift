@@ -34,7 +34,9 @@ protocol MixDirection: Sendable {
     /// An opener with the keys valid at `now`.
     func opener(keys: CoverNodeKeys, now: Timestamp) -> Opener
     /// Encrypts the real slots, makes fillers for the others and signs, keeping the slots' (shuffled) order.
-    func deadDrop(for slots: [MixingSlot<Payload>], keys: CoverNodeKeys, now: Timestamp, width: Int) async throws
+    func deadDrop(
+        for slots: [MixingSlot<Payload>], keys: CoverNodeKeys, now: Timestamp, width: Int
+    ) async throws
         -> DeadDrop
 }
 

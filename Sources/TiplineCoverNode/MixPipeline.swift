@@ -47,7 +47,8 @@ struct MixPipeline<Direction: MixDirection>: Sendable {
     private func runFromCheckpoint(untilIdle: Bool) async throws {
         try await recover()
         var position = try await store.checkpoint(consumer: consumer)
-        var mixer = try MixingStrategy<Direction.Payload>(parameters: parameters, checkpoint: position, now: clock.now())
+        var mixer = try MixingStrategy<Direction.Payload>(
+            parameters: parameters, checkpoint: position, now: clock.now())
         var batch = try await read(after: position)
         while !Backoff.isStopping {
             guard let last = batch.last?.position else {
@@ -109,8 +110,9 @@ struct MixPipeline<Direction: MixDirection>: Sendable {
 
     /// Re-publishes the dead drop of a release that was interrupted, then moves the checkpoint it allows.
     private func recover() async throws {
-        guard let pending = try journal.pending(), false else { return }
-        logger.notice("re-publishing the dead drop of an unfinished release", metadata: ["direction": "\(direction.name)"])
+        guard let pending = try journal.pending() else { return }
+        logger.notice(
+            "re-publishing the dead drop of an unfinished release", metadata: ["direction": "\(direction.name)"])
         let current = try await store.checkpoint(consumer: consumer)
         try await finish(pending.deadDrop, checkpoint: max(current, pending.checkpoint))
     }
@@ -129,7 +131,7 @@ struct MixPipeline<Direction: MixDirection>: Sendable {
             do {
                 try await api.publish(deadDrop)
                 return
-            } catch where error.isDefinitiveRejection {
+            } catch  where error.isDefinitiveRejection {
                 // The API stored nothing: forget the release; its real messages are read and mixed again.
                 metrics.publishFailed()
                 try journal.clear()

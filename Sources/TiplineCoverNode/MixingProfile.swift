@@ -16,7 +16,8 @@ public struct MixingProfile: Hashable, Sendable {
     public static let production = MixingProfile(
         userToJournalist: MixingParameters(
             thresholdMin: 100_000, thresholdMax: 500_000, timeout: .seconds(3600), outputSize: 500),
-        journalistToUser: MixingParameters(thresholdMin: 50, thresholdMax: 100, timeout: .seconds(3600), outputSize: 20))
+        journalistToUser: MixingParameters(thresholdMin: 50, thresholdMax: 100, timeout: .seconds(3600), outputSize: 20)
+    )
 
     /// Small values so that a demo or a test releases within seconds: U2J 2 / 50 / 5 s / 10, J2U 1 / 20 / 5 s / 5.
     public static let test = MixingProfile(

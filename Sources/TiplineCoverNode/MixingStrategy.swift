@@ -60,7 +60,8 @@ public struct MixingStrategy<Payload: Sendable>: Sendable {
     }
 
     private mutating func releaseIfDue(at now: Timestamp) -> MixingRelease<Payload>? {
-        let timedOut = inputCount >= parameters.thresholdMin && now.duration(since: lastReleaseTime) >= parameters.timeout
+        let timedOut =
+            inputCount >= parameters.thresholdMin && now.duration(since: lastReleaseTime) >= parameters.timeout
         guard inputCount >= parameters.thresholdMax || timedOut else { return nil }
         let take = min(parameters.outputSize, bufferedCount)
         var slots = buffer[head..<head + take].map { MixingSlot.real($0.payload) }
@@ -73,7 +74,7 @@ public struct MixingStrategy<Payload: Sendable>: Sendable {
             head = 0
         }
         slots += repeatElement(MixingSlot<Payload>.filler, count: parameters.outputSize - take)
-        // mutated
+        SecureRandom.shuffle(&slots)
         inputCount = 0
         lastReleaseTime = now
         // Positions are read in order, so everything before the oldest unreleased real is done with.

@@ -20,7 +20,8 @@ struct ReleaseJournal: Sendable {
 
     /// Durably records that `deadDrop` is about to be published.
     func record(_ deadDrop: DeadDrop, checkpoint: Int64) throws {
-        try AtomicFile.write(Array(JSONEncoder().encode(Intent(deadDrop: deadDrop.json(), checkpoint: checkpoint))), to: path)
+        try AtomicFile.write(
+            Array(JSONEncoder().encode(Intent(deadDrop: deadDrop.json(), checkpoint: checkpoint))), to: path)
     }
 
     /// The unfinished release, if any.

@@ -30,10 +30,14 @@ struct StoredCoverNodeKeys: Codable {
         covernodeId = keys.coverNodeId
         trustAnchors = keys.trustAnchors.map(\.json)
         identityKeys = keys.identities.map {
-            Key(keyPair: KeyPairJSON($0.keyPair, certificate: $0.certificate), epoch: $0.epoch, addedAt: $0.addedAt.rfc3339)
+            Key(
+                keyPair: KeyPairJSON($0.keyPair, certificate: $0.certificate), epoch: $0.epoch,
+                addedAt: $0.addedAt.rfc3339)
         }
         messagingKeys = keys.messaging.map {
-            Key(keyPair: KeyPairJSON($0.keyPair, certificate: $0.certificate), epoch: $0.epoch, addedAt: $0.addedAt.rfc3339)
+            Key(
+                keyPair: KeyPairJSON($0.keyPair, certificate: $0.certificate), epoch: $0.epoch,
+                addedAt: $0.addedAt.rfc3339)
         }
     }
 
@@ -42,13 +46,15 @@ struct StoredCoverNodeKeys: Codable {
             let (pair, certificate) = try stored.keyPair.signingKeyPair(as: Role.CoverNodeIdentity.self)
             guard let certificate else { throw Self.uncertified }
             return CoverNodeKeys.Identity(
-                keyPair: pair, certificate: certificate, epoch: stored.epoch, addedAt: try Timestamp(rfc3339: stored.addedAt))
+                keyPair: pair, certificate: certificate, epoch: stored.epoch,
+                addedAt: try Timestamp(rfc3339: stored.addedAt))
         }
         let messaging = try messagingKeys.map { stored in
             let (pair, certificate) = try stored.keyPair.encryptionKeyPair(as: Role.CoverNodeMessaging.self)
             guard let certificate else { throw Self.uncertified }
             return CoverNodeKeys.Messaging(
-                keyPair: pair, certificate: certificate, epoch: stored.epoch, addedAt: try Timestamp(rfc3339: stored.addedAt))
+                keyPair: pair, certificate: certificate, epoch: stored.epoch,
+                addedAt: try Timestamp(rfc3339: stored.addedAt))
         }
         return CoverNodeKeys(
             coverNodeId: covernodeId, trustAnchors: try trustAnchors.map(SignedPublicKey.init(json:)),

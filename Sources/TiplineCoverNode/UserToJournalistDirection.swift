@@ -38,7 +38,9 @@ struct UserToJournalistDirection: MixDirection {
         Opener(keys: keys.decryptionKeys(at: now), knownTags: directory.knownTags)
     }
 
-    func deadDrop(for slots: [MixingSlot<Payload>], keys: CoverNodeKeys, now: Timestamp, width: Int) async throws
+    func deadDrop(
+        for slots: [MixingSlot<Payload>], keys: CoverNodeKeys, now: Timestamp, width: Int
+    ) async throws
         -> DeadDrop
     {
         let (identity, identityEpoch) = try keys.requireSigningIdentity(at: now)
@@ -49,7 +51,8 @@ struct UserToJournalistDirection: MixDirection {
         let messages = try await ParallelMap.map(slots, width: width) { slot in
             // A recipient that vanished since the message was opened gets a filler instead.
             if let payload = slot.payload, let journalist = directory.key(for: payload.tag) {
-                return try CoverNodeToJournalistMessage.seal(payload.sealedMessage, from: sender.keyPair, to: journalist)
+                return try CoverNodeToJournalistMessage.seal(
+                    payload.sealedMessage, from: sender.keyPair, to: journalist)
             }
             return try CoverNodeToJournalistMessage.filler(from: sender.keyPair)
         }

@@ -1,4 +1,4 @@
-public import TiplineCore
+import TiplineCore
 
 /// Schedules and lifetimes of the journalist client. The defaults follow CoverDrop (`spec/PROTOCOL.md` §4.7, §8).
 public struct JournalistConfiguration: Sendable {

@@ -1,5 +1,5 @@
-public import Hummingbird
 import HTTPTypes
+public import Hummingbird
 import Logging
 
 /// Turns every error into CoverDrop's `{"error": "..."}` body.
@@ -11,18 +11,22 @@ public struct ErrorResponseMiddleware<Context: RequestContext>: RouterMiddleware
     /// Creates the middleware.
     public init() {}
 
-    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+    public func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    )
         async throws -> Response
     {
         do {
             return try await next(request, context)
         } catch let error as HTTPError {
-            return JSONResponse.error(error.status, message: error.body ?? error.status.reasonPhrase, headers: error.headers)
+            return JSONResponse.error(
+                error.status, message: error.body ?? error.status.reasonPhrase, headers: error.headers)
         } catch let error as any HTTPResponseError {
             throw error
         } catch {
             context.logger.error(
-                "request failed", metadata: ["route": .string(context.endpointPath ?? "unmatched"), "error": "\(error)"])
+                "request failed",
+                metadata: ["route": .string(context.endpointPath ?? "unmatched"), "error": "\(error)"])
             return JSONResponse.error(.internalServerError, message: "internal server error")
         }
     }

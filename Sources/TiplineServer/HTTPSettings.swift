@@ -33,7 +33,8 @@ public struct HTTPSettings: Sendable, Hashable {
         }
         let level = reader.string(forKey: "log.level", default: "info")
         guard let logLevel = Logger.Level(rawValue: level.lowercased()) else {
-            throw TiplineServerError(.configuration, "log.level must be one of trace, debug, info, notice, warning, error, critical")
+            throw TiplineServerError(
+                .configuration, "log.level must be one of trace, debug, info, notice, warning, error, critical")
         }
         self.logLevel = logLevel
     }

@@ -15,7 +15,9 @@ public enum JSONResponse {
     }
 
     /// A JSON response with `status` and extra `headers`.
-    public static func make<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws
+    public static func make<T: Encodable>(
+        _ value: T, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]
+    ) throws
         -> Response
     {
         let body = try encode(value)
@@ -23,7 +25,8 @@ public enum JSONResponse {
     }
 
     /// A response with an already encoded JSON `body`.
-    public static func make(body: ByteBuffer, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+    public static func make(body: ByteBuffer, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response
+    {
         var fields = headers
         fields[.contentType] = "application/json"
         fields[.contentLength] = String(body.readableBytes)

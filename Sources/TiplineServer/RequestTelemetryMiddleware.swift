@@ -14,7 +14,9 @@ public struct RequestTelemetryMiddleware<Context: RequestContext>: RouterMiddlew
     /// Records into `registry`.
     public init(registry: PrometheusCollectorRegistry) { self.registry = registry }
 
-    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+    public func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    )
         async throws -> Response
     {
         let start = ContinuousClock.now
@@ -33,10 +35,12 @@ public struct RequestTelemetryMiddleware<Context: RequestContext>: RouterMiddlew
     private func record(context: Context, method: String, status: HTTPResponse.Status, elapsed: Duration) {
         let route = context.endpointPath ?? "unmatched"
         registry.makeCounter(
-            descriptor: TelemetryVocabulary.requestsMetric, labels: [("route", route), ("method", method), ("status", String(status.code))]
+            descriptor: TelemetryVocabulary.requestsMetric,
+            labels: [("route", route), ("method", method), ("status", String(status.code))]
         ).increment()
         registry.makeDurationHistogram(
-            descriptor: TelemetryVocabulary.durationMetric, labels: [("route", route), ("method", method)], buckets: TelemetryVocabulary.buckets
+            descriptor: TelemetryVocabulary.durationMetric, labels: [("route", route), ("method", method)],
+            buckets: TelemetryVocabulary.buckets
         ).record(elapsed)
         context.logger.debug(
             "request",

@@ -32,7 +32,8 @@ public enum SettingsSources {
                 uniquingKeysWith: { _, last in last }))
         var providers: [any ConfigProvider] = [
             commandLine,
-            EnvironmentVariablesProvider(environmentVariables: environment ?? ProcessInfo.processInfo.environment).prefixKeys(with: ConfigKey(environmentPrefix)),
+            EnvironmentVariablesProvider(environmentVariables: environment ?? ProcessInfo.processInfo.environment)
+                .prefixKeys(with: ConfigKey(environmentPrefix)),
         ]
         if let configFile {
             // `FileProvider(config:)` takes its path from a reader, which keeps `SystemPackage` out of this module.

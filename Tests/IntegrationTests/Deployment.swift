@@ -21,7 +21,8 @@ struct Deployment {
         let binary = deployment.binary
         try await processes.run("admin-init", binary, ["admin", "init", "--keys", "keys"])
         try await processes.run(
-            "add-covernode", binary, ["admin", "add-covernode", "covernode_001", "--out", "covernode.json", "--keys", "keys"])
+            "add-covernode", binary,
+            ["admin", "add-covernode", "covernode_001", "--out", "covernode.json", "--keys", "keys"])
         try await processes.run(
             "add-journalist", binary,
             ["admin", "add-journalist", "alice", "--name", "Alice", "--out", "alice.json", "--keys", "keys"])
@@ -49,7 +50,9 @@ struct Deployment {
         try await deployment.journalist(["init", "--setup-bundle", "alice.json"], api: direct)
         try await deployment.journalist(["sync"], api: direct)  // registers alice before the CoverNode starts
         try deployment.startCoverNode(bundle: "covernode.json")
-        try await processes.waitUntil("the CoverNode", process: "covernode") { processes.log("covernode").contains("journalists=1") }
+        try await processes.waitUntil("the CoverNode", process: "covernode") {
+            processes.log("covernode").contains("journalists=1")
+        }
         return deployment
     }
 
@@ -60,7 +63,8 @@ struct Deployment {
         template.appendPathComponent("scripts/deployment/nginx.conf.template")
         let edgeDirectory = processes.directory.appendingPathComponent("nginx")
         try FileManager.default.createDirectory(at: edgeDirectory, withIntermediateDirectories: true)
-        let servers = upstreams.map { "server 127.0.0.1:\($0) max_fails=1 fail_timeout=10s;" }.joined(separator: "\n        ")
+        let servers = upstreams.map { "server 127.0.0.1:\($0) max_fails=1 fail_timeout=10s;" }.joined(
+            separator: "\n        ")
         let config = try String(contentsOf: template, encoding: .utf8)
             .replacingOccurrences(of: "@LISTEN@", with: "127.0.0.1:\(port)")
             .replacingOccurrences(of: "@UPSTREAMS@", with: servers)
@@ -87,7 +91,8 @@ struct Deployment {
     func journalist(_ arguments: [String], api: String? = nil) async throws -> String {
         let target = arguments.first == "inbox" ? [] : ["--api-url", api ?? edge]
         return try await processes.run(
-            "journalist", binary, ["journalist"] + arguments + ["--vault", vault] + target, environment: journalistEnvironment)
+            "journalist", binary, ["journalist"] + arguments + ["--vault", vault] + target,
+            environment: journalistEnvironment)
     }
 
     /// Syncs the vault and returns how many messages it holds from all sources.

@@ -22,7 +22,8 @@ struct DeploymentDatabase {
     static func create(serverURL: String, processes: DeploymentProcesses) async throws -> DeploymentDatabase {
         let name = "tipline_deploy_" + UUID().uuidString.prefix(8).lowercased()
         let database = DeploymentDatabase(serverURL: serverURL, name: name, psql: try DeploymentProcesses.tool("psql"))
-        try await processes.run("createdb", database.psql, [serverURL, "-v", "ON_ERROR_STOP=1", "-c", "CREATE DATABASE \(name)"])
+        try await processes.run(
+            "createdb", database.psql, [serverURL, "-v", "ON_ERROR_STOP=1", "-c", "CREATE DATABASE \(name)"])
         return database
     }
 

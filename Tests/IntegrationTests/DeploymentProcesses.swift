@@ -25,7 +25,9 @@ final class DeploymentProcesses {
 
     /// Starts `executable arguments…` in the background; output goes to `<name>.log`.
     @discardableResult
-    func start(_ name: String, _ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws
+    func start(
+        _ name: String, _ executable: String, _ arguments: [String], environment: [String: String] = [:]
+    ) throws
         -> Process
     {
         let process = Process()

@@ -54,7 +54,8 @@ import Glibc
 
         // The CoverNode restarts from its checkpoint and catches up with the whole stream.
         try deployment.startCoverNode(bundle: nil)
-        let last = try await database.scalar("SELECT coalesce(max(position), 0) FROM u2c_messages", processes: processes)
+        let last = try await database.scalar(
+            "SELECT coalesce(max(position), 0) FROM u2c_messages", processes: processes)
         try await processes.waitUntil("the CoverNode checkpoint", timeout: .seconds(30)) {
             let checkpoint = try await database.scalar(
                 "SELECT coalesce(max(position), 0) FROM stream_checkpoints WHERE consumer LIKE '%u2j%'",

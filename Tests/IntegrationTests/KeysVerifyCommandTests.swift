@@ -14,7 +14,8 @@ import TiplineCore
         let identity = try SigningKeyPair<Role.JournalistIdentity>.generate()
         let identityKey = try provisioning.certify(identity.publicKey, notValidAfter: now.adding(journalistValidity))
         let messagingKey = try identity.certify(
-            EncryptionKeyPair<Role.JournalistMessaging>.generate().publicKey, notValidAfter: now.adding(journalistValidity))
+            EncryptionKeyPair<Role.JournalistMessaging>.generate().publicKey,
+            notValidAfter: now.adding(journalistValidity))
         let response = PublicKeysResponse(
             journalistProfiles: [], defaultJournalistId: nil,
             keys: [
@@ -57,7 +58,8 @@ import TiplineCore
             ["keys", "verify", "keys.json", "--trust-anchors", "anchors.json", "--now", later], in: directory)
         #expect(result.status == 0)
         #expect(!result.output.contains("alice"))
-        let otherAnchor = try SigningKeyPair<Role.Organization>.generate().selfSigned(notValidAfter: now.adding(.seconds(86_400)))
+        let otherAnchor = try SigningKeyPair<Role.Organization>.generate().selfSigned(
+            notValidAfter: now.adding(.seconds(86_400)))
         try JSONEncoder().encode([otherAnchor.json]).write(to: directory.appendingPathComponent("anchors.json"))
         let untrusted = try TiplineBinary.run(
             ["keys", "verify", "keys.json", "--trust-anchors", "anchors.json", "--now", now.rfc3339], in: directory)
@@ -68,7 +70,8 @@ import TiplineCore
     @Test func reportsUnreadableInputClearly() throws {
         let directory = try TiplineBinary.temporaryDirectory()
         try Data("not json".utf8).write(to: directory.appendingPathComponent("keys.json"))
-        let result = try TiplineBinary.run(["keys", "verify", "keys.json", "--trust-anchors", "missing.json"], in: directory)
+        let result = try TiplineBinary.run(
+            ["keys", "verify", "keys.json", "--trust-anchors", "missing.json"], in: directory)
         #expect(result.status != 0)
         #expect(!result.error.isEmpty)
     }

@@ -23,12 +23,17 @@ import TiplineCore
             !(try await api.publicKeys().keys.flatMap(\.covernodes).isEmpty)
         }
 
-        let journalist = ["TIPLINE_VAULT": directory.appendingPathComponent("alice.vault").path,
-            "TIPLINE_VAULT_PASSPHRASE": "correct horse battery staple", "TIPLINE_API_URL": url]
+        let journalist = [
+            "TIPLINE_VAULT": directory.appendingPathComponent("alice.vault").path,
+            "TIPLINE_VAULT_PASSPHRASE": "correct horse battery staple", "TIPLINE_API_URL": url,
+        ]
         try expectSuccess(
-            ["admin", "add-journalist", "alice", "--name", "Alice", "--description", "Investigations",
-                "--keys", "data/keys", "--out", "alice.json"], in: directory)
-        try expectSuccess(["journalist", "init", "--setup-bundle", "alice.json"], environment: journalist, in: directory)
+            [
+                "admin", "add-journalist", "alice", "--name", "Alice", "--description", "Investigations",
+                "--keys", "data/keys", "--out", "alice.json",
+            ], in: directory)
+        try expectSuccess(
+            ["journalist", "init", "--setup-bundle", "alice.json"], environment: journalist, in: directory)
         try expectSuccess(["journalist", "sync"], environment: journalist, in: directory)
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("alice.json").path))
 
@@ -92,7 +97,9 @@ import TiplineCore
     }
 
     @discardableResult
-    private func expectSuccess(_ arguments: [String], environment: [String: String] = [:], in directory: URL) throws
+    private func expectSuccess(
+        _ arguments: [String], environment: [String: String] = [:], in directory: URL
+    ) throws
         -> TiplineBinary.Result
     {
         let result = try TiplineBinary.run(arguments, environment: environment, in: directory)

@@ -16,7 +16,9 @@ struct TiplineBinary {
     }
 
     /// Runs `tipline arguments…` to completion.
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Result {
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil
+    ) throws -> Result {
         let process = try start(arguments, environment: environment, in: directory)
         let output = (process.standardOutput as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
         let error = (process.standardError as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
@@ -27,7 +29,9 @@ struct TiplineBinary {
     }
 
     /// Starts `tipline arguments…` in the background with piped output.
-    static func start(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Process {
+    static func start(
+        _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil
+    ) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments

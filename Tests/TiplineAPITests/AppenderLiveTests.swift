@@ -22,7 +22,8 @@ import TiplineStorage
             let http = HTTPClient(
                 eventLoopGroup: HTTPClient.defaultEventLoopGroup,
                 configuration: HTTPClient.Configuration(
-                    connectionPool: .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: workers)))
+                    connectionPool: .init(
+                        idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: workers)))
             do {
                 let acknowledged = try await withThrowingTaskGroup(of: [Int].self) { group in
                     for worker in 0..<workers {
@@ -33,7 +34,9 @@ import TiplineStorage
                             for index in mine + [mine[0]] {
                                 var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/user/messages")
                                 request.method = .POST
-                                let text = index % 2 == 0 ? Base64.encodePadded(messages[index]) : Base64.encodeUnpadded(messages[index])
+                                let text =
+                                    index % 2 == 0
+                                    ? Base64.encodePadded(messages[index]) : Base64.encodeUnpadded(messages[index])
                                 request.body = .bytes(ByteBuffer(string: "\"\(text)\""))
                                 let response = try await http.execute(request, timeout: .seconds(60))
                                 if response.status == .ok { accepted.append(index) }

@@ -10,7 +10,9 @@ import TiplineStorage
 @Suite struct AppenderTests {
     private static func message() -> [UInt8] { SecureRandom.bytes(MessageStream.userToCoverNode.messageLength) }
 
-    private static func post(_ client: some TestClientProtocol, _ text: String, headers: HTTPFields = [:]) async throws
+    private static func post(
+        _ client: some TestClientProtocol, _ text: String, headers: HTTPFields = [:]
+    ) async throws
         -> TestResponse
     {
         try await client.send(.post, "/user/messages", ByteBuffer(string: text), headers: headers)
@@ -24,9 +26,15 @@ import TiplineStorage
             var slashed = Self.message()
             while !Base64.encodePadded(slashed).contains("/") { slashed = Self.message() }
             let bodies: [([UInt8], String)] = [
-                { let m = Self.message(); return (m, "\"\(Base64.encodePadded(m))\"") }(),
-                { let m = Self.message(); return (m, "\"\(Base64.encodeUnpadded(m))\"") }(),
-                { let m = Self.message(); return (m, " \n\"\(Base64.encodeUnpadded(m))\"\r\n") }(),
+                {
+                    let m = Self.message(); return (m, "\"\(Base64.encodePadded(m))\"")
+                }(),
+                {
+                    let m = Self.message(); return (m, "\"\(Base64.encodeUnpadded(m))\"")
+                }(),
+                {
+                    let m = Self.message(); return (m, " \n\"\(Base64.encodeUnpadded(m))\"\r\n")
+                }(),
                 (slashed, "\"\(Base64.encodePadded(slashed).replacingOccurrences(of: "/", with: "\\/"))\""),
             ]
             for (message, body) in bodies {

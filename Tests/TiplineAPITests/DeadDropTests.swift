@@ -49,7 +49,8 @@ import TiplineCore
                 #expect(try await client.send(.post, "/v1/journalist/dead-drops", keys.json(drop.json())).status == .ok)
             }
             func ids(_ query: String) async throws -> [Int32] {
-                try await client.send(.get, "/v1/journalist/dead-drops?\(query)").json(DeadDropListJSON.self).deadDrops.compactMap(\.id)
+                try await client.send(.get, "/v1/journalist/dead-drops?\(query)").json(DeadDropListJSON.self).deadDrops
+                    .compactMap(\.id)
             }
             let all = try await ids("ids_greater_than=0")
             #expect(all.count == 3)
@@ -59,7 +60,8 @@ import TiplineCore
             #expect(rest.allSatisfy { $0 > all[2] })
             #expect(try await ids("ids_greater_than=0&limit=1") == [all[0]])
             #expect(try await ids("ids_greater_than=0&limit=100").count == 3)
-            let summary = try await client.send(.get, "/v1/journalist/dead-drops/recent-summary").json([DeadDropSummaryJSON].self)
+            let summary = try await client.send(.get, "/v1/journalist/dead-drops/recent-summary").json(
+                [DeadDropSummaryJSON].self)
             #expect(summary.map(\.id) == (all + rest).reversed())
         }
     }
@@ -69,7 +71,8 @@ import TiplineCore
             for query in ["", "?ids_greater_than=", "?ids_greater_than=abc", "?ids_greater_than=99999999999"] {
                 let response = try await client.send(.get, "/v1/user/dead-drops\(query)")
                 #expect(response.status == .badRequest)
-                #expect(response.error == "Failed to deserialize query string: ids_greater_than must be a 32-bit integer")
+                #expect(
+                    response.error == "Failed to deserialize query string: ids_greater_than must be a 32-bit integer")
             }
             let negative = try await client.send(.get, "/v1/user/dead-drops?ids_greater_than=0&limit=-1")
             #expect(negative.status == .badRequest)
@@ -82,7 +85,8 @@ import TiplineCore
         try await harness.withSeededRouter { client in
             let impostor = try SigningKeyPair<Role.CoverNodeIdentity>.generate()
             let forged = try DeadDrop.sign(
-                kind: .user, messages: [SecureRandom.bytes(DeadDropKind.user.messageLength)], createdAt: keys.now, epoch: nil,
+                kind: .user, messages: [SecureRandom.bytes(DeadDropKind.user.messageLength)], createdAt: keys.now,
+                epoch: nil,
                 with: impostor)
             let response = try await client.send(.post, "/v1/user/dead-drops", keys.json(forged.json()))
             #expect(response.status == .unauthorized)
@@ -124,9 +128,13 @@ import TiplineCore
         try await harness.withSeededRouter { client in
             let empty = try await client.send(.get, "/v1/user/dead-drops?ids_greater_than=0")
             let tag = try #require(empty.headers[.eTag])
-            #expect(try await client.send(.get, "/v1/user/dead-drops?ids_greater_than=0", headers: [.ifNoneMatch: tag]).status == .notModified)
+            #expect(
+                try await client.send(.get, "/v1/user/dead-drops?ids_greater_than=0", headers: [.ifNoneMatch: tag])
+                    .status == .notModified)
             _ = try await client.send(.post, "/v1/user/dead-drops", keys.json(keys.deadDrop(.user, count: 1).json()))
-            #expect(try await client.send(.get, "/v1/user/dead-drops?ids_greater_than=0", headers: [.ifNoneMatch: tag]).status == .ok)
+            #expect(
+                try await client.send(.get, "/v1/user/dead-drops?ids_greater_than=0", headers: [.ifNoneMatch: tag])
+                    .status == .ok)
         }
     }
 }

@@ -10,7 +10,8 @@ import TiplineCore
 /// provisioning-key upload (organisation, ceremony policy).
 @Suite struct FormVerificationTests {
     private static func statusBody(_ keys: APITestKeys) -> PostSystemStatusBody {
-        PostSystemStatusBody(status: SystemStatusEvent(status: "AVAILABLE", description: "ok", timestamp: keys.now.rfc3339))
+        PostSystemStatusBody(
+            status: SystemStatusEvent(status: "AVAILABLE", description: "ok", timestamp: keys.now.rfc3339))
     }
 
     @Test func unknownSignerIs404() async throws {
@@ -43,7 +44,8 @@ import TiplineCore
         let harness = try APIHarness()
         let keys = harness.keys
         try await harness.withSeededRouter { client in
-            let response = try await client.send(.post, "/v1/status", keys.tamperedForm(Self.statusBody(keys), by: keys.admin))
+            let response = try await client.send(
+                .post, "/v1/status", keys.tamperedForm(Self.statusBody(keys), by: keys.admin))
             #expect(response.status == .unauthorized)
             #expect(response.error == "signature verification failed")
         }
@@ -88,9 +90,11 @@ import TiplineCore
         try await harness.withRouter { client in
             let path = "/v1/public-keys/covernode/provisioning-public-key"
             let tooLong = try keys.form(
-                keys.coverNodeProvisioningKey.json, by: keys.organization, lifetime: SignedForm.bundleLifetime + .seconds(1))
+                keys.coverNodeProvisioningKey.json, by: keys.organization,
+                lifetime: SignedForm.bundleLifetime + .seconds(1))
             #expect(try await client.send(.post, path, tooLong).status == .unauthorized)
-            let bundle = try keys.form(keys.coverNodeProvisioningKey.json, by: keys.organization, lifetime: SignedForm.bundleLifetime)
+            let bundle = try keys.form(
+                keys.coverNodeProvisioningKey.json, by: keys.organization, lifetime: SignedForm.bundleLifetime)
             #expect(try await client.send(.post, path, bundle).status == .ok)
         }
     }
@@ -118,7 +122,9 @@ import TiplineCore
             let badHex = try await client.send(
                 .post, "/v1/status",
                 ByteBuffer(
-                    string: #"{"body":"e30=","signature":"zz","created_at":"2030-01-01T00:00:00Z","not_valid_after":"2030-01-01T00:00:00Z","signing_pk":"00"}"#))
+                    string:
+                        #"{"body":"e30=","signature":"zz","created_at":"2030-01-01T00:00:00Z","not_valid_after":"2030-01-01T00:00:00Z","signing_pk":"00"}"#
+                ))
             #expect(badHex.status == .badRequest)
             #expect(badHex.error == "Failed to parse json: invalid value at 'signature'")
         }
@@ -128,7 +134,8 @@ import TiplineCore
         let harness = try APIHarness()
         let keys = harness.keys
         try await harness.withSeededRouter { client in
-            let response = try await client.send(.post, "/v1/status", keys.form(["status": "AVAILABLE"], by: keys.admin))
+            let response = try await client.send(
+                .post, "/v1/status", keys.form(["status": "AVAILABLE"], by: keys.admin))
             #expect(response.status == .badRequest)
             #expect(response.error == "Failed to parse json: wrong type at 'status'")
         }
@@ -140,7 +147,8 @@ import TiplineCore
         try await harness.withSeededRouter { client in
             let huge = PostSystemStatusBody(
                 status: SystemStatusEvent(
-                    status: "AVAILABLE", description: String(repeating: "x", count: 70_000), timestamp: keys.now.rfc3339))
+                    status: "AVAILABLE", description: String(repeating: "x", count: 70_000), timestamp: keys.now.rfc3339
+                ))
             let response = try await client.send(.post, "/v1/status", keys.form(huge, by: keys.admin))
             #expect(response.status == .contentTooLarge)
             #expect(response.error == "request body is larger than 65536 bytes")

@@ -65,7 +65,8 @@ import TiplineServer
         let keys = harness.keys
         try await harness.withSeededRouter { client in
             let event = SystemStatusEvent(status: "AVAILABLE", description: "All good", timestamp: keys.now.rfc3339)
-            let posted = try await client.send(.post, "/v1/status", keys.form(PostSystemStatusBody(status: event), by: keys.admin))
+            let posted = try await client.send(
+                .post, "/v1/status", keys.form(PostSystemStatusBody(status: event), by: keys.admin))
             #expect(posted.status == .ok)
             #expect(posted.body.readableBytes == 0)
             let status = try await client.send(.get, "/v1/status").json(SystemStatus.self)
@@ -79,11 +80,13 @@ import TiplineServer
         let keys = harness.keys
         try await harness.withSeededRouter { client in
             let unknown = SystemStatusEvent(status: "FINE", description: "", timestamp: keys.now.rfc3339)
-            let first = try await client.send(.post, "/v1/status", keys.form(PostSystemStatusBody(status: unknown), by: keys.admin))
+            let first = try await client.send(
+                .post, "/v1/status", keys.form(PostSystemStatusBody(status: unknown), by: keys.admin))
             #expect(first.status == .badRequest)
             #expect(first.error?.hasPrefix("status must be one of") == true)
             let badTime = SystemStatusEvent(status: "AVAILABLE", description: "", timestamp: "yesterday")
-            let second = try await client.send(.post, "/v1/status", keys.form(PostSystemStatusBody(status: badTime), by: keys.admin))
+            let second = try await client.send(
+                .post, "/v1/status", keys.form(PostSystemStatusBody(status: badTime), by: keys.admin))
             #expect(second.status == .badRequest)
             #expect(second.error == "timestamp is not an RFC 3339 instant")
         }
@@ -95,7 +98,8 @@ import TiplineServer
         try await harness.withSeededRouter { client in
             let event = SystemStatusEvent(status: "AVAILABLE", description: "", timestamp: keys.now.rfc3339)
             // The organisation key is stored, but it is not an admin key.
-            let response = try await client.send(.post, "/v1/status", keys.form(PostSystemStatusBody(status: event), by: keys.organization))
+            let response = try await client.send(
+                .post, "/v1/status", keys.form(PostSystemStatusBody(status: event), by: keys.organization))
             #expect(response.status == .unauthorized)
             #expect(response.error == "the signing key is expired, untrusted or not allowed to sign this form")
         }
@@ -107,7 +111,8 @@ import TiplineServer
         try await harness.withRouter { client in
             let stranger = try SigningKeyPair<Role.Organization>.generate()
             let forged = try stranger.certify(keys.admin.publicKey, notValidAfter: keys.now.adding(.seconds(3600)))
-            let response = try await client.send(.post, "/v1/status/public-key", keys.form(forged.json, by: keys.organization))
+            let response = try await client.send(
+                .post, "/v1/status/public-key", keys.form(forged.json, by: keys.organization))
             #expect(response.status == .unauthorized)
             #expect(response.error?.contains("certificate does not verify against a current organization key") == true)
         }
@@ -122,7 +127,8 @@ import TiplineServer
             #expect(ok.status == .ok)
             #expect(harness.logLevel.level == .debug)
             let bad = try await client.send(
-                .post, "/v1/logging", keys.form(["rust_log_directive": "hyper=info"], by: keys.admin, offset: .seconds(1)))
+                .post, "/v1/logging",
+                keys.form(["rust_log_directive": "hyper=info"], by: keys.admin, offset: .seconds(1)))
             #expect(bad.status == .badRequest)
             #expect(harness.logLevel.level == .debug)
         }

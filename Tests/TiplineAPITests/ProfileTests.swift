@@ -17,12 +17,16 @@ import TiplineCore
             let desk = PostJournalistProfileBody(
                 id: "news_desk", displayName: "News desk", sortName: "desk",
                 description: String(repeating: "d", count: 80), isDesk: true, status: "VISIBLE")
-            #expect(try await client.send(.post, "/v1/public-keys/journalists", keys.form(desk, by: keys.journalistProvisioning)).status == .ok)
+            #expect(
+                try await client.send(
+                    .post, "/v1/public-keys/journalists", keys.form(desk, by: keys.journalistProvisioning)
+                ).status == .ok)
             #expect(try await Self.profiles(client).map(\.id).sorted() == ["alice", "news_desk"])
 
             let rename = UpdateJournalistProfileBody(journalistId: "news_desk", displayName: "Newsdesk")
             let updated = try await client.send(
-                .patch, "/v1/public-keys/journalists/update-profile", keys.form(rename, by: keys.journalistProvisioning))
+                .patch, "/v1/public-keys/journalists/update-profile", keys.form(rename, by: keys.journalistProvisioning)
+            )
             #expect(updated.status == .ok)
             let renamed = try await Self.profiles(client).first { $0.id == "news_desk" }
             #expect(renamed?.displayName == "Newsdesk")
@@ -40,15 +44,19 @@ import TiplineCore
         let keys = harness.keys
         try await harness.withSeededRouter { client in
             let long = PostJournalistProfileBody(
-                id: "bob", displayName: "Bob", sortName: "bob", description: String(repeating: "é", count: 21), isDesk: false,
+                id: "bob", displayName: "Bob", sortName: "bob", description: String(repeating: "é", count: 21),
+                isDesk: false,
                 status: "VISIBLE")
-            let created = try await client.send(.post, "/v1/public-keys/journalists", keys.form(long, by: keys.journalistProvisioning))
+            let created = try await client.send(
+                .post, "/v1/public-keys/journalists", keys.form(long, by: keys.journalistProvisioning))
             #expect(created.status == .badRequest)
             #expect(created.error == "journalist description too long")
             // Turning a desk with a long description into a person is refused too.
-            let undesk = UpdateJournalistProfileBody(journalistId: "alice", description: String(repeating: "x", count: 41))
+            let undesk = UpdateJournalistProfileBody(
+                journalistId: "alice", description: String(repeating: "x", count: 41))
             let updated = try await client.send(
-                .patch, "/v1/public-keys/journalists/update-profile", keys.form(undesk, by: keys.journalistProvisioning))
+                .patch, "/v1/public-keys/journalists/update-profile", keys.form(undesk, by: keys.journalistProvisioning)
+            )
             #expect(updated.status == .badRequest)
             #expect(updated.error == "journalist description too long")
             let unknown = UpdateJournalistProfileBody(journalistId: "nobody", displayName: "X")
@@ -63,10 +71,16 @@ import TiplineCore
         let harness = try APIHarness()
         let keys = harness.keys
         try await harness.withSeededRouter { client in
-            let slash = PostJournalistProfileBody(id: "a/b", displayName: "", sortName: "", description: "", isDesk: false, status: "VISIBLE")
-            #expect(try await client.send(.post, "/v1/public-keys/journalists", keys.form(slash, by: keys.journalistProvisioning)).status == .badRequest)
-            let status = PostJournalistProfileBody(id: "carol", displayName: "", sortName: "", description: "", isDesk: false, status: "SHOWN")
-            let response = try await client.send(.post, "/v1/public-keys/journalists", keys.form(status, by: keys.journalistProvisioning))
+            let slash = PostJournalistProfileBody(
+                id: "a/b", displayName: "", sortName: "", description: "", isDesk: false, status: "VISIBLE")
+            #expect(
+                try await client.send(
+                    .post, "/v1/public-keys/journalists", keys.form(slash, by: keys.journalistProvisioning)
+                ).status == .badRequest)
+            let status = PostJournalistProfileBody(
+                id: "carol", displayName: "", sortName: "", description: "", isDesk: false, status: "SHOWN")
+            let response = try await client.send(
+                .post, "/v1/public-keys/journalists", keys.form(status, by: keys.journalistProvisioning))
             #expect(response.status == .badRequest)
             #expect(response.error == "status must be VISIBLE, HIDDEN_FROM_UI or HIDDEN_FROM_RESPONSE")
         }
@@ -83,13 +97,19 @@ import TiplineCore
             // Hidden from the response: the profile is gone, its keys stay.
             let published = try await client.send(.get, "/v1/public-keys").json(PublicKeysResponse.self)
             #expect(published.journalistProfiles.isEmpty)
-            #expect(!VerifiedKeys(published, trustAnchors: [keys.anchor], now: keys.now).messagingKeys(forJournalist: "alice").isEmpty)
+            #expect(
+                !VerifiedKeys(published, trustAnchors: [keys.anchor], now: keys.now).messagingKeys(
+                    forJournalist: "alice"
+                ).isEmpty)
 
-            let desk = PostJournalistProfileBody(id: "desk", displayName: "", sortName: "", description: "", isDesk: true, status: "VISIBLE")
-            _ = try await client.send(.post, "/v1/public-keys/journalists", keys.form(desk, by: keys.journalistProvisioning))
+            let desk = PostJournalistProfileBody(
+                id: "desk", displayName: "", sortName: "", description: "", isDesk: true, status: "VISIBLE")
+            _ = try await client.send(
+                .post, "/v1/public-keys/journalists", keys.form(desk, by: keys.journalistProvisioning))
             let other = UpdateJournalistStatusBody(journalistId: "desk", status: "HIDDEN_FROM_UI")
             let foreign = try await client.send(
-                .patch, "/v1/public-keys/journalists/update-status", keys.form(other, by: keys.journalistIdentity, offset: .seconds(1)))
+                .patch, "/v1/public-keys/journalists/update-status",
+                keys.form(other, by: keys.journalistIdentity, offset: .seconds(1)))
             #expect(foreign.status == .unauthorized)
             #expect(foreign.error == "a journalist may only change their own status")
         }
@@ -99,8 +119,10 @@ import TiplineCore
         let harness = try APIHarness()
         let keys = harness.keys
         try await harness.withSeededRouter { client in
-            let body = PostJournalistProfileBody(id: "eve", displayName: "", sortName: "", description: "", isDesk: false, status: "VISIBLE")
-            let response = try await client.send(.post, "/v1/public-keys/journalists", keys.form(body, by: keys.journalistIdentity))
+            let body = PostJournalistProfileBody(
+                id: "eve", displayName: "", sortName: "", description: "", isDesk: false, status: "VISIBLE")
+            let response = try await client.send(
+                .post, "/v1/public-keys/journalists", keys.form(body, by: keys.journalistIdentity))
             #expect(response.status == .unauthorized)
         }
     }

@@ -25,10 +25,13 @@ import TiplineCore
             #expect(verified.messagingKeys(forJournalist: APITestKeys.journalistId) == [keys.journalistMessagingKey])
             #expect(published.maxEpoch >= 5)
             #expect(published.journalistProfiles.map(\.id) == [APITestKeys.journalistId])
-            #expect(published.journalistProfiles.first?.tag == (try RecipientTag(journalistId: APITestKeys.journalistId).hex))
+            #expect(
+                published.journalistProfiles.first?.tag
+                    == (try RecipientTag(journalistId: APITestKeys.journalistId).hex))
             #expect(published.defaultJournalistId == nil)
             // Against another anchor, nothing verifies.
-            let stranger = try SigningKeyPair<Role.Organization>.generate().selfSigned(notValidAfter: keys.now.adding(.seconds(60)))
+            let stranger = try SigningKeyPair<Role.Organization>.generate().selfSigned(
+                notValidAfter: keys.now.adding(.seconds(60)))
             #expect(VerifiedKeys(published, trustAnchors: [stranger], now: keys.now).isEmpty)
         }
     }
@@ -45,7 +48,8 @@ import TiplineCore
             #expect(again.body.readableBytes == 0)
             #expect(again.headers[.eTag] == tag)
             #expect(again.headers[.cacheControl] == "max-age=60")
-            let weakList = try await client.send(.get, "/v1/public-keys", headers: [.ifNoneMatch: "\"other\", W/\(tag)"])
+            let weakList = try await client.send(
+                .get, "/v1/public-keys", headers: [.ifNoneMatch: "\"other\", W/\(tag)"])
             #expect(weakList.status == .notModified)
             try await client.seed(keys)
             let changed = try await client.send(.get, "/v1/public-keys", headers: [.ifNoneMatch: tag])
@@ -60,15 +64,20 @@ import TiplineCore
         try await harness.withSeededRouter { client in
             let path = "/v1/public-keys/journalists/messaging-public-key"
             let newKey = try keys.journalistIdentity.certify(
-                EncryptionKeyPair<Role.JournalistMessaging>.generate().publicKey, notValidAfter: keys.now.adding(.seconds(3600)))
-            let first = try await client.send(.post, path, keys.form(newKey.json, by: keys.journalistIdentity, offset: .seconds(1)))
+                EncryptionKeyPair<Role.JournalistMessaging>.generate().publicKey,
+                notValidAfter: keys.now.adding(.seconds(3600)))
+            let first = try await client.send(
+                .post, path, keys.form(newKey.json, by: keys.journalistIdentity, offset: .seconds(1)))
             #expect(first.status == .ok)
             let epoch = try first.json(Int32.self)
-            let again = try await client.send(.post, path, keys.form(newKey.json, by: keys.journalistIdentity, offset: .seconds(2)))
+            let again = try await client.send(
+                .post, path, keys.form(newKey.json, by: keys.journalistIdentity, offset: .seconds(2)))
             #expect(try again.json(Int32.self) == epoch)
             let newer = try keys.journalistIdentity.certify(
-                EncryptionKeyPair<Role.JournalistMessaging>.generate().publicKey, notValidAfter: keys.now.adding(.seconds(7200)))
-            let second = try await client.send(.post, path, keys.form(newer.json, by: keys.journalistIdentity, offset: .seconds(3)))
+                EncryptionKeyPair<Role.JournalistMessaging>.generate().publicKey,
+                notValidAfter: keys.now.adding(.seconds(7200)))
+            let second = try await client.send(
+                .post, path, keys.form(newer.json, by: keys.journalistIdentity, offset: .seconds(3)))
             #expect(try second.json(Int32.self) > epoch)
             let published = try await client.send(.get, "/v1/public-keys").json(PublicKeysResponse.self)
             #expect(published.maxEpoch == (try second.json(Int32.self)))
@@ -81,7 +90,8 @@ import TiplineCore
         try await harness.withSeededRouter { client in
             // A messaging key certified by the organisation rather than by the journalist's identity key.
             let wrongParent = try keys.organization.certify(
-                EncryptionKeyPair<Role.JournalistMessaging>.generate().publicKey, notValidAfter: keys.now.adding(.seconds(60)))
+                EncryptionKeyPair<Role.JournalistMessaging>.generate().publicKey,
+                notValidAfter: keys.now.adding(.seconds(60)))
             let response = try await client.send(
                 .post, "/v1/public-keys/journalists/messaging-public-key",
                 keys.form(wrongParent.json, by: keys.journalistIdentity, offset: .seconds(1)))
@@ -101,9 +111,11 @@ import TiplineCore
         let keys = harness.keys
         try await harness.withSeededRouter { client in
             let newer = try keys.organization.certify(
-                SigningKeyPair<Role.CoverNodeProvisioning>.generate().publicKey, notValidAfter: keys.now.adding(.seconds(600)))
+                SigningKeyPair<Role.CoverNodeProvisioning>.generate().publicKey,
+                notValidAfter: keys.now.adding(.seconds(600)))
             let path = "/v1/public-keys/covernode/provisioning-public-key"
-            let response = try await client.send(.post, path, keys.form(newer.json, by: keys.organization, offset: .seconds(1)))
+            let response = try await client.send(
+                .post, path, keys.form(newer.json, by: keys.organization, offset: .seconds(1)))
             #expect(response.status == .badRequest)
             #expect(response.error == "key has been rotated too recently")
             // Re-uploading the current key is fine.
@@ -117,13 +129,15 @@ import TiplineCore
         let harness = try APIHarness()
         let keys = harness.keys
         try await harness.withSeededRouter { client in
-            let body = PostCoverNodeIdentityKeyBody(covernodeId: "covernode_1", covernodeIdPk: keys.coverNodeIdentityKey.json)
+            let body = PostCoverNodeIdentityKeyBody(
+                covernodeId: "covernode_1", covernodeIdPk: keys.coverNodeIdentityKey.json)
             let response = try await client.send(
                 .post, "/v1/public-keys/covernode/identity-public-key",
                 keys.form(body, by: keys.coverNodeProvisioning, offset: .seconds(1)))
             #expect(response.status == .badRequest)
             #expect(response.error == "covernode_id must be covernode_ followed by three digits")
-            let stolen = PostCoverNodeIdentityKeyBody(covernodeId: "covernode_002", covernodeIdPk: keys.coverNodeIdentityKey.json)
+            let stolen = PostCoverNodeIdentityKeyBody(
+                covernodeId: "covernode_002", covernodeIdPk: keys.coverNodeIdentityKey.json)
             let other = try await client.send(
                 .post, "/v1/public-keys/covernode/identity-public-key",
                 keys.form(stolen, by: keys.coverNodeProvisioning, offset: .seconds(2)))
@@ -136,7 +150,8 @@ import TiplineCore
         let harness = try APIHarness()
         let keys = harness.keys
         try await harness.withSeededRouter { client in
-            let body = PostJournalistIdentityKeyBody(journalistId: "nobody", journalistIdPk: keys.journalistIdentityKey.json)
+            let body = PostJournalistIdentityKeyBody(
+                journalistId: "nobody", journalistIdPk: keys.journalistIdentityKey.json)
             let response = try await client.send(
                 .post, "/v1/public-keys/journalists/identity-public-key",
                 keys.form(body, by: keys.journalistProvisioning, offset: .seconds(1)))
@@ -153,13 +168,15 @@ import TiplineCore
                 .get, "/v1/public-keys/journalists/identity-public-key/\(keys.journalistIdentityKey.key.hex)")
             #expect(found.status == .ok)
             #expect(found.headers[.cacheControl] == "max-age=60")
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(found.body.readableBytesView)) as? [String: Any])
+            let object = try #require(
+                try JSONSerialization.jsonObject(with: Data(found.body.readableBytesView)) as? [String: Any])
             #expect((object["epoch"] as? Int ?? 0) > 0)
             let key = try JSONDecoder().decode(
                 SignedPublicKeyJSON.self, from: JSONSerialization.data(withJSONObject: object["key"] ?? [:]))
             #expect(key == keys.journalistIdentityKey.json)
             let upper = try await client.send(
-                .get, "/v1/public-keys/journalists/identity-public-key/\(keys.journalistIdentityKey.key.hex.uppercased())")
+                .get,
+                "/v1/public-keys/journalists/identity-public-key/\(keys.journalistIdentityKey.key.hex.uppercased())")
             #expect(upper.text == "null")
             let missing = try await client.send(.get, "/v1/public-keys/journalists/identity-public-key/abc")
             #expect(missing.status == .ok)

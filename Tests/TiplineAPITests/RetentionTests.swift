@@ -23,7 +23,8 @@ import TiplineStorage
         #expect(try await store.recordFirstUse(signature: expiredForm, expiresAtMicros: now.microseconds - 1))
         let liveForm = Data(repeating: 6, count: 64)
         #expect(try await store.recordFirstUse(signature: liveForm, expiresAtMicros: now.microseconds + day))
-        let expiredKey = try SigningKeyPair<Role.Organization>.generate().selfSigned(notValidAfter: now.adding(.seconds(-1)))
+        let expiredKey = try SigningKeyPair<Role.Organization>.generate().selfSigned(
+            notValidAfter: now.adding(.seconds(-1)))
         _ = try await store.insert(expiredKey.publishedKey(role: .organization, parent: nil, owner: nil, now: now))
         _ = try await store.insert(keys.anchor.publishedKey(role: .organization, parent: nil, owner: nil, now: now))
 

@@ -17,10 +17,14 @@ import TiplineServer
     }
 
     @Test func commandLineBeatsEnvironmentBeatsFile() async throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tipline-settings-\(UUID().uuidString).json")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tipline-settings-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: file) }
-        try Data(#"{"http": {"port": 4000, "host": "0.0.0.0"}, "dead-drops": {"user-limit": 100}, "database": "file.sqlite"}"#.utf8)
-            .write(to: file)
+        try Data(
+            #"{"http": {"port": 4000, "host": "0.0.0.0"}, "dead-drops": {"user-limit": 100}, "database": "file.sqlite"}"#
+                .utf8
+        )
+        .write(to: file)
         let environment = ["TIPLINE_HTTP_PORT": "5000", "TIPLINE_DATABASE": "env.sqlite"]
         let reader = try await SettingsSources.reader(
             overrides: ["database": "cli.sqlite"], environment: environment, configFile: file.path)
@@ -40,7 +44,8 @@ import TiplineServer
             try APISettings(reader: await SettingsSources.reader(overrides: ["log.level": "loud"], environment: [:]))
         }
         await #expect(throws: TiplineServerError.self) {
-            try APISettings(reader: await SettingsSources.reader(overrides: ["dead-drops.user-limit": "0"], environment: [:]))
+            try APISettings(
+                reader: await SettingsSources.reader(overrides: ["dead-drops.user-limit": "0"], environment: [:]))
         }
         await #expect(throws: TiplineServerError.self) {
             try await SettingsSources.reader(configFile: "/nonexistent/tipline.json")

@@ -34,7 +34,9 @@ struct ReaderClientTests {
             #expect(full?.code == .queueFull)
             #expect(try await app.client.pendingMessageCount() == 8)
             // Atomic replacement: a reader holding the old files open still sees them whole after the checkpoint.
-            let open = try ["vault", "queue"].map { FileHandle(forReadingFrom: app.folder.appendingPathComponent($0)) }
+            let open = try ["vault", "queue"].map {
+                try FileHandle(forReadingFrom: app.folder.appendingPathComponent($0))
+            }
             try await app.client.didEnterBackground()
             let rewritten = try app.snapshot()
             for (handle, name) in zip(open, ["vault", "queue"]) {

@@ -39,12 +39,18 @@ final class ChildProcess: @unchecked Sendable {
         while process.isRunning {
             guard ContinuousClock.now < deadline else {
                 signal(SIGKILL)
-                Issue.record("\(name) did not exit within \(limit); see \(log)")
+                Issue.record("\(name) did not exit within \(limit); its log ends with:\n\(logTail)")
                 throw CancellationError()
             }
             try await Task.sleep(for: .milliseconds(20))
         }
         return (process.terminationReason == .uncaughtSignal, process.terminationStatus)
+    }
+
+    /// The last lines of the process's output, for failure messages (the log folder is deleted with the test).
+    var logTail: String {
+        let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").suffix(15).joined(separator: "\n")
     }
 
     deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }

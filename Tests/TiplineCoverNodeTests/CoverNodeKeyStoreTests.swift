@@ -11,7 +11,8 @@ import TiplineCoverNode
         let organization = try SigningKeyPair<Role.Organization>.generate()
         let provisioning = try SigningKeyPair<Role.CoverNodeProvisioning>.generate()
         let identity = try SigningKeyPair<Role.CoverNodeIdentity>.generate()
-        let identityKey = try provisioning.certify(identity.publicKey, notValidAfter: now.adding(KeyLifetimes.coverNodeIdentity))
+        let identityKey = try provisioning.certify(
+            identity.publicKey, notValidAfter: now.adding(KeyLifetimes.coverNodeIdentity))
         let messaging = try EncryptionKeyPair<Role.CoverNodeMessaging>.generate()
         return CoverNodeKeys(
             coverNodeId: "covernode_001",
@@ -20,7 +21,8 @@ import TiplineCoverNode
             messaging: [
                 .init(
                     keyPair: messaging,
-                    certificate: try identity.certify(messaging.publicKey, notValidAfter: now.adding(KeyLifetimes.messaging)),
+                    certificate: try identity.certify(
+                        messaging.publicKey, notValidAfter: now.adding(KeyLifetimes.messaging)),
                     epoch: nil, addedAt: now)
             ])
     }
@@ -89,7 +91,8 @@ import TiplineCoverNode
         let store = try CoverNodeKeyStore(directory: state, protection: .keyFile)
         try store.save(sampleKeys())
         let path = folder.file("state/" + CoverNodeKeyStore.fileName)
-        var envelope = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        var envelope = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
         var box = try Base64.decode(try #require(envelope["box"] as? String))
         box[box.count / 2] ^= 0x01
         envelope["box"] = Base64.encodePadded(box)

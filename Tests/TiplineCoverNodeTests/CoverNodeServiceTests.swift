@@ -5,6 +5,7 @@ import Testing
 import TiplineAPIClient
 import TiplineCore
 import TiplineCoverNode
+import TiplineStorage
 
 /// The whole CoverNode against the real API on loopback and a real SQLite store: bootstrap from a setup bundle,
 /// reader messages through the appender, journalist replies through `POST /v1/journalist-messages`, timer-driven
@@ -19,16 +20,21 @@ import TiplineCoverNode
         try JSONEncoder().encode(deployment.coverNodeSetupBundle(now: clock.now()))
             .write(to: URL(fileURLWithPath: folder.file("bundle.json")))
         let mixing = MixingProfile(
-            userToJournalist: MixingParameters(thresholdMin: 1, thresholdMax: 12, timeout: .milliseconds(700), outputSize: 8),
-            journalistToUser: MixingParameters(thresholdMin: 1, thresholdMax: 10, timeout: .milliseconds(700), outputSize: 4))
+            userToJournalist: MixingParameters(
+                thresholdMin: 1, thresholdMax: 12, timeout: .milliseconds(700), outputSize: 8),
+            journalistToUser: MixingParameters(
+                thresholdMin: 1, thresholdMax: 10, timeout: .milliseconds(700), outputSize: 4))
         let settings = CoverNodeSettings(
             stateDirectory: folder.file("covernode"), mixing: mixing,
             keyProtection: .passphrase("correct horse", kdf: .testOnly), setupBundlePath: folder.file("bundle.json"),
             pipeline: TestCoverNode.fastPipeline, keyTaskInterval: .milliseconds(200),
-            directoryRefreshInterval: .milliseconds(200))
+            directoryRefreshInterval: .milliseconds(200), streamPruneInterval: .milliseconds(200))
+        let stale = Data(SecureRandom.bytes(MessageSizes.userToCoverNodeEncrypted))
 
         try await LoopbackAPI.run(database: folder.file("tipline.sqlite"), anchors: [deployment.anchor]) { api, store in
             try await deployment.publish(to: api, now: clock.now())
+            let sixteenDaysAgo = clock.now().adding(.seconds(-16 * 86_400)).microseconds
+            try await store.append(.userToCoverNode, [stale], receivedAtMicros: sixteenDaysAgo)
             let service = CoverNodeService(settings: settings, store: store, api: api, logger: TestCoverNode.logger)
             try await testGracefulShutdown { shutdown in
                 let running = Task { try await service.run() }
@@ -37,11 +43,18 @@ import TiplineCoverNode
 
                 let alice = try deployment.journalist("alice"), bob = try deployment.journalist("bob")
                 let reader = try EncryptionKeyPair<Role.User>.generate()
-                var messages = try (0..<6).map { try Reader.message("to alice \($0)", to: alice, coverNodeKeys: coverNodeKeys, from: reader) }
-                messages += try (0..<4).map { try Reader.message("to bob \($0)", to: bob, coverNodeKeys: coverNodeKeys) }
+                var messages = try (0..<6).map {
+                    try Reader.message("to alice \($0)", to: alice, coverNodeKeys: coverNodeKeys, from: reader)
+                }
+                messages += try (0..<4).map {
+                    try Reader.message("to bob \($0)", to: bob, coverNodeKeys: coverNodeKeys)
+                }
                 messages += try (0..<25).map { _ in try UserToCoverNodeMessage.sealCover(to: coverNodeKeys) }
                 messages.append(try Reader.message("to carol", to: stranger, coverNodeKeys: coverNodeKeys))
-                messages.append(try UserToCoverNodeMessage.sealCover(to: [EncryptionKeyPair<Role.CoverNodeMessaging>.generate().publicKey]))
+                messages.append(
+                    try UserToCoverNodeMessage.sealCover(to: [
+                        EncryptionKeyPair<Role.CoverNodeMessaging>.generate().publicKey
+                    ]))
                 messages.shuffle()
                 for message in messages { try await api.postUserMessage(message) }
                 try await api.postUserMessage(messages[0])  // a replay: stored once, processed once
@@ -61,7 +74,9 @@ import TiplineCoverNode
                 }
                 #expect(aliceTexts.sorted() == (0..<6).map { "to alice \($0)" })
                 let journalistDrops = try await api.deadDrops(.journalist, idsGreaterThan: 0).map(\.deadDrop)
-                #expect(try Reader.texts(in: journalistDrops, for: bob, keys: keys, now: clock.now()).sorted() == (0..<4).map { "to bob \($0)" })
+                #expect(
+                    try Reader.texts(in: journalistDrops, for: bob, keys: keys, now: clock.now()).sorted()
+                        == (0..<4).map { "to bob \($0)" })
                 #expect(try Reader.texts(in: journalistDrops, for: stranger, keys: keys, now: clock.now()).isEmpty)
                 #expect(journalistDrops.allSatisfy { $0.messages.count == 8 && $0.epoch != nil })
                 let maxEpoch = try await api.publicKeys().maxEpoch
@@ -83,6 +98,10 @@ import TiplineCoverNode
                     return
                 }
                 #expect(try text.text() == "thanks, alice here")
+
+                let stream = try await store.read(.userToCoverNode, after: 0, limit: 1000).map(\.message)
+                #expect(!stream.contains(stale), "messages older than the retention are pruned")
+                #expect(stream.count == messages.count, "the replayed message is stored once")
 
                 shutdown.triggerGracefulShutdown()
                 try await running.value

@@ -1,5 +1,6 @@
 import Testing
 import TiplineCore
+
 @testable import TiplineCoverNode
 
 /// Fillers are the same size as real messages, and a release keeps its (shuffled) slot order when sealed.
@@ -26,7 +27,8 @@ import TiplineCore
         let alice = try deployment.journalist("alice")
         let provisioning = try SigningKeyPair<Role.CoverNodeProvisioning>.generate()
         let identity = try SigningKeyPair<Role.CoverNodeIdentity>.generate()
-        let identityKey = try provisioning.certify(identity.publicKey, notValidAfter: now.adding(KeyLifetimes.coverNodeIdentity))
+        let identityKey = try provisioning.certify(
+            identity.publicKey, notValidAfter: now.adding(KeyLifetimes.coverNodeIdentity))
         let messaging = try EncryptionKeyPair<Role.CoverNodeMessaging>.generate()
         let keys = CoverNodeKeys(
             coverNodeId: "covernode_001", trustAnchors: [deployment.anchor],
@@ -34,7 +36,8 @@ import TiplineCore
             messaging: [
                 .init(
                     keyPair: messaging,
-                    certificate: try identity.certify(messaging.publicKey, notValidAfter: now.adding(KeyLifetimes.messaging)),
+                    certificate: try identity.certify(
+                        messaging.publicKey, notValidAfter: now.adding(KeyLifetimes.messaging)),
                     epoch: 11, addedAt: now)
             ])
         let directory = JournalistDirectory()
@@ -43,7 +46,8 @@ import TiplineCore
         let payload = try UserToJournalistDirection.Payload(
             tag: tag,
             sealedMessage: UserToJournalistMessage(
-                replyKey: EncryptionKeyPair<Role.User>.generate().publicKey, text: PaddedCompressedString(text: "slot 4")
+                replyKey: EncryptionKeyPair<Role.User>.generate().publicKey,
+                text: PaddedCompressedString(text: "slot 4")
             ).seal(to: alice.messaging.publicKey))
         var slots = [MixingSlot<UserToJournalistDirection.Payload>](repeating: .filler, count: 7)
         slots[4] = .real(payload)
@@ -60,7 +64,9 @@ import TiplineCore
                     journalists: [
                         .init(
                             provisioningPk: deployment.journalistProvisioningKey.json,
-                            journalists: ["alice": [.init(idPk: alice.identityKey.json, msgPks: [alice.messagingKey.json])]])
+                            journalists: [
+                                "alice": [.init(idPk: alice.identityKey.json, msgPks: [alice.messagingKey.json])]
+                            ])
                     ])
             ], maxEpoch: 11)
         directory.update(from: VerifiedKeys(response, trustAnchors: [deployment.anchor], now: now))
@@ -68,14 +74,17 @@ import TiplineCore
         #expect(deadDrop.epoch == 11)
         #expect(deadDrop.isSigned(byAnyOf: [identityKey], at: now))
         #expect(deadDrop.messages.count == 7 && deadDrop.messages.allSatisfy { $0.count == 633 })
-        #expect(deadDrop.messages.indices.filter { TwoPartyBox.SharedKey.opens(deadDrop.messages[$0], alice, messaging) } == [4])
+        #expect(
+            deadDrop.messages.indices.filter { TwoPartyBox.SharedKey.opens(deadDrop.messages[$0], alice, messaging) }
+                == [4])
     }
 }
 
 extension TwoPartyBox.SharedKey {
     /// Whether `box` is a C2J from `coverNode` to `journalist`.
     static func opens(
-        _ box: ArraySlice<UInt8>, _ journalist: TestDeployment.Journalist, _ coverNode: EncryptionKeyPair<Role.CoverNodeMessaging>
+        _ box: ArraySlice<UInt8>, _ journalist: TestDeployment.Journalist,
+        _ coverNode: EncryptionKeyPair<Role.CoverNodeMessaging>
     ) -> Bool {
         (try? TwoPartyBox.SharedKey(mine: journalist.messaging, theirs: coverNode.publicKey))?.open(box) != nil
     }

@@ -13,9 +13,11 @@ import TiplineCoverNode
         try await LoopbackAPI.run(database: folder.file("api.sqlite"), anchors: [deployment.anchor]) { api, _ in
             try await deployment.publish(to: api, now: clock.now())
             let bundle = folder.file("bundle.json")
-            try JSONEncoder().encode(deployment.coverNodeSetupBundle(now: clock.now())).write(to: URL(fileURLWithPath: bundle))
+            try JSONEncoder().encode(deployment.coverNodeSetupBundle(now: clock.now())).write(
+                to: URL(fileURLWithPath: bundle))
             let store = try CoverNodeKeyStore(directory: folder.file("state"), protection: .keyFile)
-            let keys = try await CoverNodeBootstrap(store: store, api: api, clock: clock).loadKeys(setupBundlePath: bundle)
+            let keys = try await CoverNodeBootstrap(store: store, api: api, clock: clock).loadKeys(
+                setupBundlePath: bundle)
             #expect(!FileManager.default.fileExists(atPath: bundle))
             let identity = try #require(keys.identities.first)
             #expect(keys.identities.count == 1 && identity.epoch != nil)
@@ -23,7 +25,8 @@ import TiplineCoverNode
             let published = try await deployment.verifiedKeys(from: api, now: clock.now()).coverNodes["covernode_001"]
             #expect(published?.map(\.identityKey) == [identity.certificate])
 
-            let again = try await CoverNodeBootstrap(store: store, api: api, clock: clock).loadKeys(setupBundlePath: bundle)
+            let again = try await CoverNodeBootstrap(store: store, api: api, clock: clock).loadKeys(
+                setupBundlePath: bundle)
             #expect(again.identities.map(\.keyPair.seed) == [identity.keyPair.seed])
             #expect(again.identities.map(\.epoch) == [identity.epoch])
         }
@@ -37,11 +40,13 @@ import TiplineCoverNode
             try await deployment.publish(to: api, now: clock.now())
             let setup = try deployment.coverNodeSetupBundle(now: clock.now())
             // The upload went through before a crash; the API refuses the same form again (replay protection).
-            _ = try await api.submitKeyUpload(setup.uploadIdentityKeyForm, to: "/v1/public-keys/covernode/identity-public-key")
+            _ = try await api.submitKeyUpload(
+                setup.uploadIdentityKeyForm, to: "/v1/public-keys/covernode/identity-public-key")
             let bundle = folder.file("bundle.json")
             try JSONEncoder().encode(setup).write(to: URL(fileURLWithPath: bundle))
             let store = try CoverNodeKeyStore(directory: folder.file("state"), protection: .keyFile)
-            let keys = try await CoverNodeBootstrap(store: store, api: api, clock: clock).loadKeys(setupBundlePath: bundle)
+            let keys = try await CoverNodeBootstrap(store: store, api: api, clock: clock).loadKeys(
+                setupBundlePath: bundle)
             let maxEpoch = try await api.publicKeys().maxEpoch
             #expect(keys.identities.map(\.epoch) == [maxEpoch])
             #expect(!FileManager.default.fileExists(atPath: bundle))
@@ -67,7 +72,8 @@ import TiplineCoverNode
         let folder = try TemporaryDirectory()
         let clock = ManualWallClock(start: SystemWallClock().now())
         let deployment = try TestDeployment(journalistIds: ["alice"], now: clock.now())
-        try await LoopbackAPI.run(database: folder.file("api.sqlite"), anchors: [deployment.anchor], clock: clock) { api, store in
+        try await LoopbackAPI.run(database: folder.file("api.sqlite"), anchors: [deployment.anchor], clock: clock) {
+            api, store in
             try await deployment.publish(to: api, now: clock.now())
             let node = try await TestCoverNode.start(deployment, in: folder, store: store, api: api, clock: clock)
             let rotation = MessagingKeyRotation(keyring: node.keyring, api: api, clock: clock)
@@ -80,7 +86,10 @@ import TiplineCoverNode
             let second = try #require(keys.sendingKey(at: clock.now()))
             #expect(second.epoch == epoch && epoch > (first.epoch ?? .max))
             #expect(second.keyPair.publicKey != first.keyPair.publicKey)
-            #expect(keys.decryptionKeys(at: clock.now()).map(\.publicKey) == [second.keyPair.publicKey, first.keyPair.publicKey])
+            #expect(
+                keys.decryptionKeys(at: clock.now()).map(\.publicKey) == [
+                    second.keyPair.publicKey, first.keyPair.publicKey,
+                ])
             let publishedKeys = Set(
                 try await deployment.verifiedKeys(from: api, now: clock.now()).allCoverNodeMessagingKeys.map(\.key))
             #expect(publishedKeys == [first.keyPair.publicKey, second.keyPair.publicKey])
@@ -88,7 +97,9 @@ import TiplineCoverNode
             clock.advance(by: KeyLifetimes.coverNodeMessagingRotation)
             try await rotation.run()
             let later = await node.keyring.current
-            #expect(!later.messaging.contains { $0.keyPair.publicKey == first.keyPair.publicKey }, "expired keys are dropped")
+            #expect(
+                !later.messaging.contains { $0.keyPair.publicKey == first.keyPair.publicKey },
+                "expired keys are dropped")
             #expect(later.messaging.count == 2)
 
             clock.advance(by: KeyLifetimes.coverNodeMessagingRotation)

@@ -15,7 +15,9 @@ import TiplineCoverNode
 
     /// Feeds covers at `positions` and returns how many releases they caused.
     func covers(_ positions: ClosedRange<Int64>, into mixer: inout MixingStrategy<Int>, at time: Timestamp) -> Int {
-        positions.reduce(0) { count, position in count + (mixer.receive(.cover(position: position), at: time) == nil ? 0 : 1) }
+        positions.reduce(0) { count, position in
+            count + (mixer.receive(.cover(position: position), at: time) == nil ? 0 : 1)
+        }
     }
 
     @Test func nothingIsReleasedBelowTheMaximumBeforeTheTimeout() throws {
@@ -193,7 +195,8 @@ import TiplineCoverNode
     @Test func theProfilesHaveTheDocumentedValues() throws {
         #expect(
             MixingProfile.production.userToJournalist
-                == MixingParameters(thresholdMin: 100_000, thresholdMax: 500_000, timeout: .seconds(3600), outputSize: 500))
+                == MixingParameters(
+                    thresholdMin: 100_000, thresholdMax: 500_000, timeout: .seconds(3600), outputSize: 500))
         #expect(
             MixingProfile.production.journalistToUser
                 == MixingParameters(thresholdMin: 50, thresholdMax: 100, timeout: .seconds(3600), outputSize: 20))
@@ -209,6 +212,8 @@ import TiplineCoverNode
         MixingParameters(thresholdMin: 1, thresholdMax: 4, timeout: .seconds(1), outputSize: 0),
     ])
     func invalidParametersAreRefused(parameters: MixingParameters) {
-        #expect(throws: CoverNodeError.self) { try MixingStrategy<Int>(parameters: parameters, checkpoint: 0, now: start) }
+        #expect(throws: CoverNodeError.self) {
+            try MixingStrategy<Int>(parameters: parameters, checkpoint: 0, now: start)
+        }
     }
 }

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 import TiplineAPIClient
 import TiplineCore
-@testable import TiplineCoverNode
 import TiplineStorage
+
+@testable import TiplineCoverNode
 
 /// What a restart does with an unfinished release, against the real API and a real SQLite stream.
 @Suite struct ReleaseRecoveryTests {
@@ -15,7 +16,9 @@ import TiplineStorage
     ) async throws -> (deadDrop: DeadDrop, lastPosition: Int64) {
         let coverNodeKeys = try await node.publishedKeys(deployment)
         let alice = try deployment.journalist("alice")
-        var messages = try (0..<3).map { try Reader.message("recovered \($0)", to: alice, coverNodeKeys: coverNodeKeys) }
+        var messages = try (0..<3).map {
+            try Reader.message("recovered \($0)", to: alice, coverNodeKeys: coverNodeKeys)
+        }
         messages += try (0..<5).map { _ in try UserToCoverNodeMessage.sealCover(to: coverNodeKeys) }
         try await store.append(.userToCoverNode, messages.map { Data($0) })
         let stored = try await store.read(.userToCoverNode, after: 0, limit: 100)
@@ -34,7 +37,8 @@ import TiplineStorage
     func texts(_ deployment: TestDeployment, _ api: APIClient) async throws -> [String] {
         let drops = try await api.deadDrops(.journalist, idsGreaterThan: 0).map(\.deadDrop)
         let keys = try await deployment.verifiedKeys(from: api, now: SystemWallClock().now())
-        return try Reader.texts(in: drops, for: deployment.journalist("alice"), keys: keys, now: SystemWallClock().now())
+        return try Reader.texts(
+            in: drops, for: deployment.journalist("alice"), keys: keys, now: SystemWallClock().now())
     }
 
     @Test(arguments: [true, false])

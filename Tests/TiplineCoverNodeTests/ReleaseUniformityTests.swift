@@ -16,7 +16,8 @@ import TiplineCoverNode
 
     /// Slot indices of real messages over `releases` releases of `reals` real messages each.
     func positions(output: Int, reals: Int, releases: Int) throws -> (all: [Int], oldest: [Int]) {
-        let parameters = MixingParameters(thresholdMin: 1, thresholdMax: output, timeout: .seconds(3600), outputSize: output)
+        let parameters = MixingParameters(
+            thresholdMin: 1, thresholdMax: output, timeout: .seconds(3600), outputSize: output)
         var mixer = try MixingStrategy<Int>(parameters: parameters, checkpoint: 0, now: start)
         var all = [Int](repeating: 0, count: output)
         var oldest = [Int](repeating: 0, count: output)
@@ -25,7 +26,8 @@ import TiplineCoverNode
             var release: MixingRelease<Int>?
             for index in 0..<output {
                 position += 1
-                let input: MixingInput<Int> = index < reals ? .real(index, position: position) : .cover(position: position)
+                let input: MixingInput<Int> =
+                    index < reals ? .real(index, position: position) : .cover(position: position)
                 release = mixer.receive(input, at: start)
             }
             let slots = try #require(release).slots

@@ -16,7 +16,8 @@ struct TestCoverNode: Sendable {
 
     static let logger = Logger(label: "tipline.covernode.test")
     static let fastPipeline = PipelineSettings(
-        batchSize: 7, pollInterval: .milliseconds(20), minimumBackoff: .milliseconds(10), maximumBackoff: .milliseconds(50))
+        batchSize: 7, pollInterval: .milliseconds(20), minimumBackoff: .milliseconds(10),
+        maximumBackoff: .milliseconds(50))
 
     static func start(
         _ deployment: TestDeployment, in folder: TemporaryDirectory, store: any MessageStreamStore, api: APIClient,
@@ -24,9 +25,11 @@ struct TestCoverNode: Sendable {
     ) async throws -> TestCoverNode {
         let state = folder.file("covernode")
         let bundlePath = folder.file("setup-bundle.json")
-        try JSONEncoder().encode(deployment.coverNodeSetupBundle(now: clock.now())).write(to: URL(fileURLWithPath: bundlePath))
+        try JSONEncoder().encode(deployment.coverNodeSetupBundle(now: clock.now())).write(
+            to: URL(fileURLWithPath: bundlePath))
         let keyStore = try CoverNodeKeyStore(directory: state, protection: .passphrase("correct horse", kdf: .testOnly))
-        let keys = try await CoverNodeBootstrap(store: keyStore, api: api, clock: clock).loadKeys(setupBundlePath: bundlePath)
+        let keys = try await CoverNodeBootstrap(store: keyStore, api: api, clock: clock).loadKeys(
+            setupBundlePath: bundlePath)
         let keyring = CoverNodeKeyring(keys: keys, store: keyStore)
         try await MessagingKeyRotation(keyring: keyring, api: api, clock: clock).run()
         let directory = JournalistDirectory()
@@ -35,7 +38,8 @@ struct TestCoverNode: Sendable {
     }
 
     func pipeline(
-        _ direction: CoverNodePipeline.Direction, _ parameters: MixingParameters, clock: any WallClock = SystemWallClock()
+        _ direction: CoverNodePipeline.Direction, _ parameters: MixingParameters,
+        clock: any WallClock = SystemWallClock()
     ) throws -> CoverNodePipeline {
         try CoverNodePipeline(
             direction, parameters: parameters, store: store, api: api, keyring: keyring, directory: directory,

@@ -36,7 +36,8 @@ struct TestDeployment: Sendable {
             let identityKey = try journalistProvisioning.certify(
                 identity.publicKey, notValidAfter: now.adding(KeyLifetimes.journalistIdentity))
             let messaging = try EncryptionKeyPair<Role.JournalistMessaging>.generate()
-            let messagingKey = try identity.certify(messaging.publicKey, notValidAfter: now.adding(KeyLifetimes.messaging))
+            let messagingKey = try identity.certify(
+                messaging.publicKey, notValidAfter: now.adding(KeyLifetimes.messaging))
             return Journalist(
                 id: id, identity: identity, identityKey: identityKey, messaging: messaging, messagingKey: messagingKey)
         }
@@ -78,7 +79,8 @@ struct TestDeployment: Sendable {
                 SignedForm.sign(profile, with: journalistProvisioning, now: now), to: "/v1/public-keys/journalists")
             _ = try await api.submitKeyUpload(
                 SignedForm.sign(
-                    PostJournalistIdentityKeyBody(journalistId: journalist.id, journalistIdPk: journalist.identityKey.json),
+                    PostJournalistIdentityKeyBody(
+                        journalistId: journalist.id, journalistIdPk: journalist.identityKey.json),
                     with: journalistProvisioning, now: now),
                 to: "/v1/public-keys/journalists/identity-public-key")
             _ = try await api.submitKeyUpload(

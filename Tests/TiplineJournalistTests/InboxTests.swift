@@ -79,7 +79,7 @@ struct InboxTests {
         report.newSources = 1
         report.rejectedDeadDrops = 1
         #expect(JournalistText.sync(report).contains("2 new messages, 1 from new sources"))
-        #expect(JournalistText.sync(report).contains("signature did not verify"))
+        #expect(JournalistText.sync(report).contains("no trusted CoverNode key signed it"))
         #expect(JournalistText.inbox([]).hasPrefix("No sources yet"))
     }
 

@@ -19,6 +19,18 @@ struct JournalistAPITests {
         return JournalistClient(vault: vault, api: deployment.api, clock: deployment.clock)
     }
 
+    /// A journalist whose setup is complete, and a message it received from a new reader (source 1).
+    static func registeredWithSource(
+        _ id: String, text: String, in deployment: LoopbackDeployment
+    ) async throws -> (JournalistClient, EncryptionKeyPair<Role.User>) {
+        let client = try journalist(id, in: deployment)
+        try await client.completeSetup()
+        let reader = try EncryptionKeyPair<Role.User>.generate()
+        try await deployment.publishDeadDrop([try await deployment.c2j(text, from: reader, to: id)])
+        #expect(try await client.sync().newSources == 1)
+        return (client, reader)
+    }
+
     @Test func setupRegistersTheJournalistOnce() async throws {
         try await LoopbackDeployment.run { deployment in
             let client = try Self.journalist("alice", in: deployment)
@@ -119,14 +131,9 @@ struct JournalistAPITests {
 
     @Test func handoverGoesToAnotherJournalistWithKeys() async throws {
         try await LoopbackDeployment.run { deployment in
-            let client = try Self.journalist("erin", in: deployment)
-            try await client.completeSetup()
             try await Self.journalist("news_desk", in: deployment).completeSetup()
-            let reader = try EncryptionKeyPair<Role.User>.generate()
-            try await deployment.publishDeadDrop([
-                try await deployment.c2j("Who covers courts?", from: reader, to: "erin")
-            ])
-            _ = try await client.sync()
+            let (client, reader) = try await Self.registeredWithSource(
+                "erin", text: "Who covers courts?", in: deployment)
             let unknown = await #expect(throws: JournalistError.self) {
                 try await client.queueHandover(of: "1", to: "nobody_here")
             }
@@ -149,12 +156,17 @@ struct JournalistAPITests {
             try await client.completeSetup()
             let reader = try EncryptionKeyPair<Role.User>.generate()
             let maxEpoch = try await deployment.api.publicKeys().maxEpoch
+            try await deployment.publishDeadDrop([
+                try await deployment.c2j("from the present", from: reader, to: "frank")
+            ])
             try await deployment.publishDeadDrop(
                 [try await deployment.c2j("from the future", from: reader, to: "frank")], epoch: maxEpoch + 1)
-            let cursor = try await client.status().deadDropCursor
             let stale = try await client.sync()
             #expect(stale.waitingForKeys)
-            #expect(stale.newMessages == 0)
+            #expect(stale.newMessages == 1)
+            #expect(stale.deadDrops == 1)
+            let cursor = try await client.status().deadDropCursor
+            #expect(try await client.sync().newMessages == 0)
             #expect(try await client.status().deadDropCursor == cursor)
 
             // A new CoverNode key moves the published epoch on; the dead drop is then read.
@@ -168,6 +180,27 @@ struct JournalistAPITests {
             let caughtUp = try await client.sync()
             #expect(!caughtUp.waitingForKeys)
             #expect(caughtUp.newMessages == 1)
+            #expect(
+                try await client.conversation(with: "1").messages.compactMap(\.text) == [
+                    "from the present", "from the future",
+                ])
+        }
+    }
+
+    @Test func deadDropsWithoutAValidSignerAreSkippedAndCounted() async throws {
+        try await LoopbackDeployment.run { deployment in
+            let client = try Self.journalist("mona", in: deployment)
+            try await client.completeSetup()
+            let reader = try EncryptionKeyPair<Role.User>.generate()
+            try await deployment.publishDeadDrop([try await deployment.c2j("old news", from: reader, to: "mona")])
+            // Five weeks later the CoverNode identity key that signed it has expired: it no longer verifies.
+            deployment.clock.advance(by: KeyLifetimes.coverNodeIdentity + .seconds(7 * 86_400))
+            let report = try await client.sync()
+            #expect(report.rejectedDeadDrops == 1)
+            #expect(report.deadDrops == 0)
+            #expect(report.newMessages == 0)
+            #expect(try await client.inbox().isEmpty)
+            #expect(JournalistText.sync(report).contains("1 dead drop was skipped"))
         }
     }
 
@@ -198,6 +231,45 @@ struct JournalistAPITests {
             let cleaned = try await client.rotateKeys()
             #expect(cleaned.expiredKeysRemoved >= 1)
             #expect(try await client.vault.read { $0.messagingKeys.count } == 2)
+        }
+    }
+
+    @Test func aReplyThatWaitedIsWrappedForTheCurrentKeys() async throws {
+        try await LoopbackDeployment.run { deployment in
+            let (client, reader) = try await Self.registeredWithSource("lena", text: "hello", in: deployment)
+            let firstKey = try #require(try await deployment.verifiedKeys().latestMessagingKey(forJournalist: "lena"))
+            try await client.queueReply(to: "1", text: "sent late")
+
+            // Thirteen days on: the CoverNode has a new messaging key, and the journalist key the reply was sealed
+            // from expires within the margin, so a new one is published.
+            deployment.clock.advance(by: .seconds(13 * 86_400))
+            let newCoverNodeKey = try EncryptionKeyPair<Role.CoverNodeMessaging>.generate()
+            let organization = deployment.organization
+            _ = try await deployment.api.submitKeyUpload(
+                SignedForm.sign(
+                    try organization.coverNodeIdentity.certify(
+                        newCoverNodeKey.publicKey, notValidAfter: deployment.clock.now().adding(KeyLifetimes.messaging)
+                    ).json,
+                    with: organization.coverNodeIdentity, now: deployment.clock.now()),
+                to: "/v1/public-keys/covernode/messaging-public-key")
+            #expect(try await client.rotateKeys().newMessagingKeyEpoch != nil)
+            let newKey = try #require(try await deployment.verifiedKeys().latestMessagingKey(forJournalist: "lena"))
+            #expect(newKey != firstKey)
+
+            #expect(try await client.sendNext() == .reply(messageNumber: 2))
+            let j2c = try #require(try await deployment.journalistMessages().first)
+            #expect(throws: (any Error).self) { try deployment.openJ2C(j2c) }
+            guard case .real(let sealed) = try JournalistToCoverNodeMessage.open(j2c, with: newCoverNodeKey) else {
+                throw TestFailure("the new CoverNode key does not open the reply")
+            }
+            let opened = JournalistToUserMessage.open(
+                sealed[...], sharedKey: try TwoPartyBox.SharedKey(mine: reader, theirs: newKey))
+            guard case .message(let text)? = opened else { throw TestFailure("the reader cannot open the reply") }
+            #expect(try text.text() == "sent late")
+            #expect(
+                JournalistToUserMessage.open(
+                    sealed[...], sharedKey: try TwoPartyBox.SharedKey(mine: reader, theirs: firstKey))
+                    == nil)
         }
     }
 

@@ -19,10 +19,7 @@ struct JournalistServiceTests {
 
     @Test func senderPostsOneJ2COfTheSameSizePerIntervalWithOrWithoutReplies() async throws {
         try await LoopbackDeployment.run { deployment in
-            let client = try JournalistAPITests.journalist("jane", in: deployment)
-            try await client.completeSetup()
-            let reader = try EncryptionKeyPair<Role.User>.generate()
-            try await deployment.publishDeadDrop([try await deployment.c2j("hello", from: reader, to: "jane")])
+            let (client, _) = try await JournalistAPITests.registeredWithSource("jane", text: "hello", in: deployment)
             let clock = ManualClock()
             let service = JournalistService(client: client, clock: clock, logger: Logger(label: "test"))
             let running = Task { try await service.run() }

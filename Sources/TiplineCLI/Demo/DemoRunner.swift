@@ -17,7 +17,8 @@ struct DemoRunner {
 
     /// Runs the demo; returns whether every real message and reply was delivered exactly once.
     func run() async throws -> Bool {
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("tipline-demo-\(UUID().uuidString)")
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tipline-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: workspace) }
         let server = EmbeddedServer(
@@ -37,7 +38,9 @@ struct DemoRunner {
     private func story(url: String, server: EmbeddedServer, workspace: URL) async throws -> Bool {
         let api = APIClient(baseURL: url)
         let newsroom = try await DemoNewsroom.onboard(keys: server.keysDirectory, workspace: workspace, api: api)
-        say("2. Key ceremony: \(DemoNewsroom.profiles.map(\.displayName).joined(separator: " and ")) onboarded from setup bundles into encrypted vaults.")
+        say(
+            "2. Key ceremony: \(DemoNewsroom.profiles.map(\.displayName).joined(separator: " and ")) onboarded from setup bundles into encrypted vaults."
+        )
         let anchors = try JSONDecoder().decode([SignedPublicKeyJSON].self, from: readFile(server.trustAnchorsPath))
             .map(SignedPublicKey<SigningPublicKey<Role.Organization>>.init(json:))
         guard let base = URL(string: url), let journalist = newsroom.journalists[recipient] else { return false }
@@ -45,7 +48,9 @@ struct DemoRunner {
             apiBaseURL: base.appendingPathComponent("v1"), messageBaseURL: base, trustAnchors: anchors,
             readers: readers, sources: sources, journalistId: recipient, messagesPerSource: 1,
             duration: .seconds(Int64(days) * 86_400), tick: .seconds(600))
-        say("3. \(readers) reader apps start; \(sources) of them are sources writing to Alice. Every app sends the same cover traffic.")
+        say(
+            "3. \(readers) reader apps start; \(sources) of them are sources writing to Alice. Every app sends the same cover traffic."
+        )
         let desk = DemoDesk(journalist: journalist, api: api, expectedMessages: sources)
         let population = try ReaderPopulation(settings: settings)
         let report = await population.run { progress in

@@ -63,8 +63,9 @@ public enum JournalistText {
                 : "\(report.newMessages) new \(messages), \(report.newSources) from new sources (\(report.deadDrops) dead drops checked)."
         )
         if report.rejectedDeadDrops > 0 {
-            lines.append(
-                "Warning: \(report.rejectedDeadDrops) dead drops were skipped because their signature did not verify.")
+            let count =
+                report.rejectedDeadDrops == 1 ? "1 dead drop was" : "\(report.rejectedDeadDrops) dead drops were"
+            lines.append("Warning: \(count) skipped because no trusted CoverNode key signed it.")
         }
         if report.undecodableMessages > 0 {
             lines.append("Warning: \(report.undecodableMessages) messages could not be decoded.")

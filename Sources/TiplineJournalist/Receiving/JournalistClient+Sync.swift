@@ -3,10 +3,11 @@ import TiplineCore
 
 extension JournalistClient {
     /// Receives: completes the setup if needed, then pages through the journalist dead drops after the cursor.
-    /// Each page is checked (signature by a CoverNode identity key of the verified hierarchy; bad ones are skipped
-    /// and counted), gated by epoch (when the published keys are older than a dead drop, processing stops and
-    /// the cursor stays, `spec/PROTOCOL.md` §4.6), trial-decrypted, and stored together with the new cursor in
-    /// one atomic save: the cursor never moves past a message that is not safely in the vault.
+    /// Each page is gated by epoch (`spec/PROTOCOL.md` §4.6: a dead drop newer than the published keys, even after
+    /// fetching them again, stops the round before it, and the cursor stays there), checked (signature by a
+    /// CoverNode identity key of the verified hierarchy; bad ones are skipped and counted), trial-decrypted, and
+    /// stored together with the new cursor in one atomic save: the cursor never moves past a message that is not
+    /// safely in the vault.
     public func sync() async throws -> SyncReport {
         try await completeSetup()
         var report = SyncReport()
@@ -14,19 +15,17 @@ extension JournalistClient {
         while true {
             let cursor = try await vault.read { $0.deadDropCursor ?? 0 }
             report.cursor = cursor
-            let page = try await api.deadDrops(
+            let fetched = try await api.deadDrops(
                 .journalist, idsGreaterThan: cursor, limit: configuration.deadDropPageLimit
             )
-            .filter { $0.id > cursor }
-            guard let newCursor = page.map(\.id).max() else { break }
-            let pageEpoch = page.compactMap(\.deadDrop.epoch).max() ?? 0
-            if keys.maxEpoch < pageEpoch {
-                keys = try await verifiedKeys(forceRefresh: true)
-                guard keys.maxEpoch >= pageEpoch else {
-                    report.waitingForKeys = true
-                    break
-                }
-            }
+            .filter { $0.id > cursor }.sorted { $0.id < $1.id }
+            guard !fetched.isEmpty else { break }
+            let pageEpoch = fetched.compactMap(\.deadDrop.epoch).max() ?? 0
+            if keys.maxEpoch < pageEpoch { keys = try await verifiedKeys(forceRefresh: true) }
+            // Dead drops newer than the published keys wait; the older ones before them are read now.
+            let page = Array(fetched.prefix { ($0.deadDrop.epoch ?? 0) <= keys.maxEpoch })
+            report.waitingForKeys = page.count < fetched.count
+            guard let newCursor = page.last?.id else { break }
             let now = clock.now()
             let ownKeys = try await vault.read { $0.messagingKeys(at: now).map(\.pair) }
             let decryptor = try TrialDecryptor(
@@ -45,6 +44,7 @@ extension JournalistClient {
             report.newSources += stored.sources
             report.undecodableMessages += stored.undecodable
             report.cursor = newCursor
+            if report.waitingForKeys { break }
         }
         await activity.recordSync(at: clock.now())
         return report

@@ -1,8 +1,8 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Logging
 import HummingbirdTesting
+import Logging
 import NIOCore
 import Prometheus
 import Testing
@@ -58,7 +58,9 @@ final class APIHarness: Sendable {
 
 extension TestClientProtocol {
     /// Sends `body` and returns the response.
-    func send(_ method: HTTPRequest.Method, _ uri: String, _ body: ByteBuffer? = nil, headers: HTTPFields = [:])
+    func send(
+        _ method: HTTPRequest.Method, _ uri: String, _ body: ByteBuffer? = nil, headers: HTTPFields = [:]
+    )
         async throws -> TestResponse
     {
         try await execute(uri: uri, method: method, headers: headers, body: body)
@@ -79,7 +81,8 @@ extension TestClientProtocol {
             (
                 .post, "/v1/public-keys/covernode/identity-public-key",
                 try keys.form(
-                    PostCoverNodeIdentityKeyBody(covernodeId: APITestKeys.coverNodeId, covernodeIdPk: keys.coverNodeIdentityKey.json),
+                    PostCoverNodeIdentityKeyBody(
+                        covernodeId: APITestKeys.coverNodeId, covernodeIdPk: keys.coverNodeIdentityKey.json),
                     by: keys.coverNodeProvisioning)
             ),
             (
@@ -97,7 +100,8 @@ extension TestClientProtocol {
             (
                 .post, "/v1/public-keys/journalists/identity-public-key",
                 try keys.form(
-                    PostJournalistIdentityKeyBody(journalistId: APITestKeys.journalistId, journalistIdPk: keys.journalistIdentityKey.json),
+                    PostJournalistIdentityKeyBody(
+                        journalistId: APITestKeys.journalistId, journalistIdPk: keys.journalistIdentityKey.json),
                     by: keys.journalistProvisioning)
             ),
             (
@@ -116,7 +120,9 @@ extension TestResponse {
     var text: String { String(buffer: body) }
 
     /// The body decoded as JSON.
-    func json<T: Decodable>(_ type: T.Type) throws -> T { try JSONDecoder().decode(type, from: Data(body.readableBytesView)) }
+    func json<T: Decodable>(_ type: T.Type) throws -> T {
+        try JSONDecoder().decode(type, from: Data(body.readableBytesView))
+    }
 
     /// The `error` field of a JSON error body.
     var error: String? { try? json(APIErrorBody.self).error }

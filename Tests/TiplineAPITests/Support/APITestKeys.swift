@@ -38,17 +38,20 @@ struct APITestKeys: Sendable {
         coverNodeIdentityKey = try coverNodeProvisioning.certify(
             coverNodeIdentity.publicKey, notValidAfter: now.adding(KeyLifetimes.coverNodeIdentity))
         coverNodeMessagingKey = try coverNodeIdentity.certify(
-            EncryptionKeyPair<Role.CoverNodeMessaging>.generate().publicKey, notValidAfter: now.adding(KeyLifetimes.messaging))
+            EncryptionKeyPair<Role.CoverNodeMessaging>.generate().publicKey,
+            notValidAfter: now.adding(KeyLifetimes.messaging))
         journalistIdentity = try .generate()
         journalistIdentityKey = try journalistProvisioning.certify(
             journalistIdentity.publicKey, notValidAfter: now.adding(KeyLifetimes.journalistIdentity))
         journalistMessagingKey = try journalistIdentity.certify(
-            EncryptionKeyPair<Role.JournalistMessaging>.generate().publicKey, notValidAfter: now.adding(KeyLifetimes.messaging))
+            EncryptionKeyPair<Role.JournalistMessaging>.generate().publicKey,
+            notValidAfter: now.adding(KeyLifetimes.messaging))
     }
 
     /// The JSON of a form holding `body`, signed by `signer`, created `offset` after ``now``.
     func form<R, T: Encodable>(
-        _ body: T, by signer: SigningKeyPair<R>, offset: Duration = .zero, lifetime: Duration = SignedForm.defaultLifetime
+        _ body: T, by signer: SigningKeyPair<R>, offset: Duration = .zero,
+        lifetime: Duration = SignedForm.defaultLifetime
     ) throws -> ByteBuffer {
         try json(SignedForm.sign(body, with: signer, now: now.adding(offset), lifetime: lifetime))
     }

@@ -19,7 +19,7 @@ actor NewsroomHarness {
     private let http = URLSessionTransport()
     private var userStreamPosition: Int64 = 0
     private var journalistStreamPosition: Int64 = 0
-    private var journalistDeadDropCursor: Int32 = 0
+    private var journalistDeadDropCursors: [String: Int32] = [:]
     private(set) var coverMessagesSeen = 0
 
     init(api: LoopbackAPI) { self.api = api }
@@ -61,15 +61,14 @@ actor NewsroomHarness {
     /// Journalist `id` downloads the new journalist dead drops through the API and opens what is for them.
     func inbox(of id: String) async throws -> [Received] {
         guard let journalist = hierarchy.journalist(id) else { return [] }
-        let response = try await http.get(
-            try #require(
-                URL(
-                    string: "v1/journalist/dead-drops?ids_greater_than=\(journalistDeadDropCursor)",
-                    relativeTo: api.baseURL)))
+        let cursor = journalistDeadDropCursors[id] ?? 0
+        let url = try #require(
+            URL(string: "v1/journalist/dead-drops?ids_greater_than=\(cursor)", relativeTo: api.baseURL))
+        let response = try await http.get(url)
         let list = try JSONDecoder().decode(DeadDropListJSON.self, from: response.body)
         var received: [Received] = []
         for item in list.deadDrops {
-            journalistDeadDropCursor = max(journalistDeadDropCursor, item.id ?? 0)
+            journalistDeadDropCursors[id] = max(journalistDeadDropCursors[id] ?? 0, item.id ?? 0)
             let drop = try item.deadDrop(kind: .journalist)
             guard drop.isSigned(byAnyOf: [hierarchy.coverNodeIdentityKey], at: api.clock.now()) else { continue }
             for box in drop.messages {

@@ -1,0 +1,210 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import TiplineAPIClient
+import TiplineCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `tipline-bench scale --tipline <path> --postgres-url <url>`: appender throughput of the scale-out deployment.
+/// Two `tipline api` processes (the built binary) run over a fresh PostgreSQL database; many HTTP/1.1 keep-alive
+/// clients, spread over both instances, post 773-byte messages for a few seconds. The same clients then drive one
+/// `tipline api` process on a SQLite file, and both figures are printed side by side. Each run checks that every
+/// acknowledged message is in the stream (counted with `psql`).
+///
+/// Options: `--seconds N` (5, measured after a 1 s warm-up), `--clients N` (64 concurrent requests),
+/// `--instances N` (2 API processes on PostgreSQL).
+enum ScaleBenchmark {
+    static func run(arguments: [String]) async throws {
+        guard let binary = value("--tipline", in: arguments), let serverURL = value("--postgres-url", in: arguments)
+        else {
+            print(
+                "usage: tipline-bench scale --tipline <path> --postgres-url <url> [--seconds N] [--clients N] [--instances N]"
+            )
+            return
+        }
+        let seconds = max(1, Int(value("--seconds", in: arguments) ?? "") ?? 5)
+        let clients = max(1, Int(value("--clients", in: arguments) ?? "") ?? 64)
+        let instances = max(1, Int(value("--instances", in: arguments) ?? "") ?? 2)
+        print("appender scale-out: \(clients) keep-alive clients, \(seconds) s after 1 s warm-up, 773-byte messages")
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tipline-scale-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+
+        let database = "tipline_scale_" + UUID().uuidString.prefix(8).lowercased()
+        try psql(serverURL, "CREATE DATABASE \(database)")
+        defer { try? psql(serverURL, "DROP DATABASE IF EXISTS \(database) WITH (FORCE)") }
+        var components = URLComponents(string: serverURL)
+        components?.path = "/" + database
+        let databaseURL = components?.string ?? serverURL
+
+        let postgres = try await measure(binary: binary, database: databaseURL, instances: instances, in: folder) {
+            ports in
+            try await drive(ports: ports, clients: clients, window: .seconds(seconds))
+        }
+        let postgresStored = try psql(databaseURL, "SELECT count(*) FROM u2c_messages")
+        let sqlitePath = folder.appendingPathComponent("scale.sqlite").path
+        let sqlite = try await measure(binary: binary, database: sqlitePath, instances: 1, in: folder) { ports in
+            try await drive(ports: ports, clients: clients, window: .seconds(seconds))
+        }
+
+        print(row("PostgreSQL, \(instances) API processes", postgres))
+        print(row("SQLite, 1 API process", sqlite))
+        print(
+            "PostgreSQL: acknowledged \(postgres.acknowledged), \(postgresStored) in the stream, \(postgres.failures) failed"
+        )
+        print("SQLite: acknowledged \(sqlite.acknowledged), \(sqlite.failures) failed")
+    }
+
+    /// What the clients sustained.
+    struct Measurement {
+        var rate: Double
+        var p50: Double
+        var p99: Double
+        var acknowledged: Int
+        var failures: Int
+    }
+
+    /// Starts `instances` API processes on `database`, runs `body` with their ports, then kills them.
+    private static func measure(
+        binary: String, database: String, instances: Int, in folder: URL,
+        _ body: ([Int]) async throws -> Measurement
+    ) async throws -> Measurement {
+        var processes: [Process] = []
+        defer {
+            for process in processes where process.isRunning {
+                kill(process.processIdentifier, SIGTERM)
+                process.waitUntilExit()
+            }
+        }
+        var ports: [Int] = []
+        for _ in 0..<instances {
+            let port = try freePort()
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = ["api", "--port", "\(port)", "--database", database, "--log-level", "warning"]
+            process.currentDirectoryURL = folder
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            processes.append(process)
+            ports.append(port)
+            try await waitForListening(port: port)
+        }
+        return try await body(ports)
+    }
+
+    /// Polls the port until the instance accepts connections (at most 20 s).
+    private static func waitForListening(port: Int) async throws {
+        for _ in 0..<200 {
+            if accepts(port: port) { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw APIClientError(.unreachable, "tipline api on port \(port) did not start")
+    }
+
+    /// `clients` request loops, client i posting to `ports[i % ports.count]`, for 1 s of warm-up plus `window`.
+    private static func drive(ports: [Int], clients: Int, window: Duration) async throws -> Measurement {
+        let http = HTTPClient(
+            eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+            configuration: HTTPClient.Configuration(
+                connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: clients)))
+        let apis = ports.map { APIClient(baseURL: "http://127.0.0.1:\($0)", http: http) }
+        let start = ContinuousClock.now.advanced(by: .seconds(1))
+        let end = start.advanced(by: window)
+        typealias Loop = (latencies: [Duration], acknowledged: Int, failures: Int)
+        let results = await withTaskGroup(of: Loop.self) { group in
+            for index in 0..<clients {
+                let api = apis[index % apis.count]
+                group.addTask {
+                    var loop: Loop = ([], 0, 0)
+                    while ContinuousClock.now < end {
+                        let sent = ContinuousClock.now
+                        do {
+                            try await api.postUserMessage(SecureRandom.bytes(MessageSizes.userToCoverNodeEncrypted))
+                            loop.acknowledged += 1
+                            if sent >= start { loop.latencies.append(ContinuousClock.now - sent) }
+                        } catch {
+                            loop.failures += 1
+                        }
+                    }
+                    return loop
+                }
+            }
+            return await group.reduce(into: [Loop]()) { $0.append($1) }
+        }
+        try await http.shutdown()
+        let milliseconds = results.flatMap(\.latencies).map { $0 / .milliseconds(1) }.sorted()
+        let measured = Double(milliseconds.count)
+        return Measurement(
+            rate: measured / (window / .seconds(1)),
+            p50: milliseconds.isEmpty ? .infinity : milliseconds[Int(measured * 0.5)],
+            p99: milliseconds.isEmpty ? .infinity : milliseconds[min(milliseconds.count - 1, Int(measured * 0.99))],
+            acknowledged: results.reduce(0) { $0 + $1.acknowledged }, failures: results.reduce(0) { $0 + $1.failures })
+    }
+
+    /// Runs one SQL statement with `psql` and returns its trimmed output.
+    @discardableResult
+    private static func psql(_ url: String, _ sql: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["psql", url, "-tAq", "-v", "ON_ERROR_STOP=1", "-c", sql]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw APIClientError(.unreachable, "psql failed with status \(process.terminationStatus)")
+        }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A loopback TCP port nobody listens on right now.
+    private static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = loopback(port: 0)
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
+            }
+        }
+        guard fd >= 0, bound else { throw APIClientError(.unreachable, "no free loopback port") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    /// Whether something accepts TCP connections on the loopback `port`.
+    private static func accepts(port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = loopback(port: port)
+        return withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
+    }
+
+    private static func loopback(port: Int) -> sockaddr_in {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = UInt16(truncatingIfNeeded: port).bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return address
+    }
+
+    private static func row(_ label: String, _ m: Measurement) -> String {
+        label.padding(toLength: 34, withPad: " ", startingAt: 0)
+            + String(format: "%9.0f msg/s   p50 %6.2f ms   p99 %6.2f ms", m.rate, m.p50, m.p99)
+    }
+
+    private static func value(_ name: String, in arguments: [String]) -> String? {
+        guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+        return arguments[index + 1]
+    }
+}

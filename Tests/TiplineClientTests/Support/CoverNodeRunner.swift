@@ -1,0 +1,66 @@
+import Foundation
+import Logging
+import TiplineAPIClient
+import TiplineCore
+import TiplineCoverNode
+import TiplineStorage
+
+/// The real CoverNode (`TiplineCoverNode`) for a ``LoopbackAPI``: both pipelines over the API's store, publishing
+/// through the API over HTTP, on the API's virtual clock, run step by step with `runUntilIdle()`.
+///
+/// The mixing thresholds release as soon as `releaseAfter` inputs arrived, so a test decides when dead drops appear
+/// without waiting for timeouts (the virtual clock does not move inside a run).
+struct CoverNodeRunner {
+    private let userToJournalist: CoverNodePipeline
+    private let journalistToUser: CoverNodePipeline
+
+    init(api: LoopbackAPI, userMessagesPerRelease: Int, repliesPerRelease: Int) async throws {
+        let hierarchy = api.hierarchy
+        let now = api.clock.now()
+        let keys = CoverNodeKeys(
+            coverNodeId: "covernode_001", trustAnchors: [hierarchy.anchor],
+            identities: [
+                .init(
+                    keyPair: hierarchy.coverNodeIdentity, certificate: hierarchy.coverNodeIdentityKey,
+                    epoch: try await api.store.epoch(
+                        ofKeyHex: hierarchy.coverNodeIdentityKey.key.hex, role: .coverNodeIdentity),
+                    addedAt: now)
+            ],
+            messaging: [
+                .init(
+                    keyPair: hierarchy.coverNodeMessaging, certificate: hierarchy.coverNodeMessagingKey,
+                    epoch: try await api.store.epoch(
+                        ofKeyHex: hierarchy.coverNodeMessagingKey.key.hex, role: .coverNodeMessaging),
+                    addedAt: now)
+            ])
+        let keyring = CoverNodeKeyring(keys: keys, store: nil)
+        let directory = JournalistDirectory()
+        directory.update(from: try hierarchy.verifiedKeys())
+        let client = APIClient(baseURL: api.baseURL.absoluteString)
+        let state = api.folder.appendingPathComponent("covernode")
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        var logger = Logger(label: "tipline.client-tests.covernode")
+        logger.logLevel = .error
+        func pipeline(
+            _ direction: CoverNodePipeline.Direction, _ parameters: MixingParameters
+        ) throws -> CoverNodePipeline {
+            try CoverNodePipeline(
+                direction, parameters: parameters, store: api.store, api: client, keyring: keyring,
+                directory: directory,
+                stateDirectory: state.path, settings: PipelineSettings(), clock: api.clock, logger: logger)
+        }
+        userToJournalist = try pipeline(
+            .userToJournalist,
+            MixingParameters(
+                thresholdMin: 1, thresholdMax: userMessagesPerRelease, timeout: .seconds(3600), outputSize: 10))
+        journalistToUser = try pipeline(
+            .journalistToUser,
+            MixingParameters(thresholdMin: 1, thresholdMax: repliesPerRelease, timeout: .seconds(3600), outputSize: 5))
+    }
+
+    /// Processes both streams: releases what reached its threshold as signed dead drops through the API.
+    func run() async throws {
+        try await userToJournalist.runUntilIdle()
+        try await journalistToUser.runUntilIdle()
+    }
+}
