@@ -21,8 +21,6 @@ struct AuthenticatedForm: Sendable {
     let body: [UInt8]
     /// The signer's CoverNode or journalist id, for identity signers.
     let owner: String?
-    /// The signer's key bytes.
-    let signer: [UInt8]
     /// The hierarchy the form was checked against.
     let keys: KeyView
 
@@ -69,7 +67,7 @@ struct FormAuthenticator: Sendable {
         let firstUse = try await store.recordFirstUse(
             signature: Data(form.signature.bytes), expiresAtMicros: form.notValidAfter.microseconds)
         guard firstUse else { throw APIError(.conflict, "this signed form was already used") }
-        return AuthenticatedForm(body: body, owner: owner, signer: signed, keys: keys)
+        return AuthenticatedForm(body: body, owner: owner, keys: keys)
     }
 
     private func verify<R>(

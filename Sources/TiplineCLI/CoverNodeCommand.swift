@@ -17,7 +17,8 @@ struct CoverNodeCommand: AsyncParsableCommand {
     @Option(help: "Key store and intent records (default ./tipline-data/covernode).")
     var stateDir: String?
 
-    @Option(help: "Read the message streams from this SQLite file (default ./tipline-data/tipline.sqlite).")
+    @Option(
+        help: "Read the message streams from this SQLite file (default: the `database` setting, as for tipline api).")
     var sqlite: String?
 
     @Option(help: "Read the message streams from PostgreSQL instead (postgres://...).")
@@ -35,11 +36,15 @@ struct CoverNodeCommand: AsyncParsableCommand {
     @Option(help: "A JSON settings file (keys as on CoverNodeServerSettings).")
     var config: String?
 
+    func validate() throws {
+        if sqlite != nil, postgresURL != nil { throw ValidationError("Give --sqlite or --postgres-url, not both.") }
+    }
+
     func run() async throws {
         ServerLogging.bootstrap()
         let overrides: [String: String?] = [
-            "api-url": apiURL, "state-dir": stateDir, "sqlite": sqlite, "postgres-url": postgresURL,
-            "profile": profile, "setup-bundle": setupBundle, "log.level": logLevel,
+            "api-url": apiURL, "state-dir": stateDir, "database": sqlite ?? postgresURL, "profile": profile,
+            "setup-bundle": setupBundle, "log.level": logLevel,
         ]
         let reader = try await SettingsSources.reader(overrides: overrides.compactMapValues { $0 }, configFile: config)
         try await CoverNodeServer.run(settings: CoverNodeServerSettings(reader: reader))

@@ -7,8 +7,8 @@ import TiplineCore
 ///
 /// Keys, types and defaults:
 /// - `api-url` (string, `http://127.0.0.1:3000`): the API root, without `/v1`.
-/// - `sqlite` (string, `./tipline-data/tipline.sqlite`) or `postgres-url` (string, none): where the streams are;
-///   `postgres-url` wins when both are set.
+/// - `database` (string, `./tipline-data/tipline.sqlite`): where the streams are, as for `tipline api`: a SQLite
+///   file, or a `postgres://` / `postgresql://` URL.
 /// - `state-dir` (string, `./tipline-data/covernode`): key store and intent records (created with mode 0700).
 /// - `profile` (string, `production`): `production` or `test` mixing parameters, then per-direction overrides
 ///   `mixing.u2j.threshold-min`, `mixing.u2j.threshold-max`, `mixing.u2j.timeout-seconds`,
@@ -74,9 +74,10 @@ public struct CoverNodeServerSettings: Sendable {
             faults: try FaultInjection.parse(reader.string(forKey: "fault")))
         try service.validate()
         apiURL = reader.string(forKey: "api-url", default: "http://127.0.0.1:3000")
+        let database = reader.string(forKey: "database", default: "./tipline-data/tipline.sqlite")
         streams =
-            reader.string(forKey: "postgres-url").map { .postgres(url: $0) }
-            ?? .sqlite(path: reader.string(forKey: "sqlite", default: "./tipline-data/tipline.sqlite"))
+            database.hasPrefix("postgres://") || database.hasPrefix("postgresql://")
+            ? .postgres(url: database) : .sqlite(path: database)
         let level = reader.string(forKey: "log.level", default: "info")
         guard let logLevel = Logger.Level(rawValue: level.lowercased()) else {
             throw CoverNodeError(

@@ -27,10 +27,11 @@ import TiplineServer
 
     @Test func overridesEnvironmentAndProfilesCombine() async throws {
         let read = try await settings(
-            ["profile": "test", "postgres-url": "postgres://db/tipline", "mixing.u2j.output-size": "7"],
+            ["profile": "test", "database": "postgres://db/tipline", "mixing.u2j.output-size": "7"],
             environment: [
                 "TIPLINE_COVERNODE_PASSPHRASE": "from the environment", "TIPLINE_MIXING_J2U_THRESHOLD_MAX": "9",
                 "TIPLINE_MIXING_U2J_OUTPUT_SIZE": "99", "TIPLINE_FAULT": "crash-after-publish:2",
+                "TIPLINE_POSTGRES_URL": "postgres://somewhere/else",
             ])
         #expect(read.streams == .postgres(url: "postgres://db/tipline"))
         #expect(read.service.mixing.userToJournalist.outputSize == 7, "the command line wins over the environment")
