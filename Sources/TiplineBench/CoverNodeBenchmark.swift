@@ -4,7 +4,8 @@ import TiplineCore
 import TiplineCoverNode
 import TiplineStorage
 
-/// `tipline-bench covernode [--messages 40000] [--real-percent 1] [--threshold 20000] [--output 100] [--widths 1,2]`:
+/// `tipline-bench covernode [--messages 40000] [--real-percent 1] [--threshold 20000] [--output 100] [--widths 1,2]
+/// [--repeats 3]`:
 /// U2C messages processed per second end to end — read from a real SQLite stream, trial-decrypted, mixed, sealed,
 /// signed and published into the SQLite dead-drop store (the API's insert, behind its signature check) — next to
 /// raw `MultiAnonymousBox.open` calls per second on the same messages, the same cores and the same task-group width,
@@ -22,6 +23,7 @@ enum CoverNodeBenchmark {
         let parameters = MixingParameters(
             thresholdMin: 1, thresholdMax: option("threshold", 20_000), timeout: .seconds(3600),
             outputSize: option("output", 100))
+        let repeats = option("repeats", 3)
         let widths =
             arguments.firstIndex(of: "--widths").flatMap { index in
                 index + 1 < arguments.count ? arguments[index + 1].split(separator: ",").compactMap { Int($0) } : nil
@@ -43,25 +45,32 @@ enum CoverNodeBenchmark {
         print("covernode: mixing \(parameters)")
         var endToEndByWidth: [Int: Double] = [:]
         for width in widths {
-            let raw = try await rawOpens(messages, key: keys.messaging, width: width)
-            try await store.saveCheckpoint(consumer: "covernode-u2j", position: 0)
-            let publisher = StorePublisher(store: store, identity: keys.identityKey)
-            let pipeline = try CoverNodePipeline(
-                .userToJournalist, parameters: parameters, store: store, api: publisher,
-                keyring: CoverNodeKeyring(keys: keys.coverNodeKeys, store: nil), directory: keys.directory,
-                stateDirectory: folder, settings: PipelineSettings(width: width), clock: SystemWallClock(),
-                logger: Logger(label: "tipline.bench.covernode"))
-            let started = ContinuousClock.now
-            try await pipeline.runUntilIdle()
-            let elapsed = ContinuousClock.now - started
-            let endToEnd = Double(count) / seconds(elapsed)
+            // Raw and end-to-end runs alternate and the best of each counts: other load on the machine only slows.
+            var raw = 0.0
+            var endToEnd = 0.0
+            for _ in 0..<repeats {
+                raw = max(raw, try await rawOpens(messages, key: keys.messaging, width: width))
+                try await store.saveCheckpoint(consumer: "covernode-u2j", position: 0)
+                let publisher = StorePublisher(store: store, identity: keys.identityKey)
+                let pipeline = try CoverNodePipeline(
+                    .userToJournalist, parameters: parameters, store: store, api: publisher,
+                    keyring: CoverNodeKeyring(keys: keys.coverNodeKeys, store: nil), directory: keys.directory,
+                    stateDirectory: folder, settings: PipelineSettings(width: width), clock: SystemWallClock(),
+                    logger: Logger(label: "tipline.bench.covernode"))
+                let started = ContinuousClock.now
+                try await pipeline.runUntilIdle()
+                endToEnd = max(endToEnd, Double(count) / seconds(ContinuousClock.now - started))
+                let expected = count / parameters.thresholdMax
+                guard await publisher.published == expected else {
+                    throw CoverNodeBenchmarkFailure("\(await publisher.published) dead drops instead of \(expected)")
+                }
+            }
             endToEndByWidth[width] = endToEnd
-            let published = await publisher.published
             print(
                 String(
                     format:
-                        "covernode width %d: end to end %.0f msg/s, raw MAB open %.0f/s, ratio %.0f%% (target >= 70%%), %d dead drops",
-                    width, endToEnd, raw, 100 * endToEnd / raw, published))
+                        "covernode width %d: end to end %.0f msg/s, raw MAB open %.0f/s, ratio %.0f%% (target >= 70%%), best of %d",
+                    width, endToEnd, raw, 100 * endToEnd / raw, repeats))
         }
         if let one = endToEndByWidth[1], let two = endToEndByWidth[2] {
             print(String(format: "covernode: speed-up from 1 to 2 tasks %.2fx", two / one))
