@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+import TiplineCore
 
 extension SQLiteStore: MessageStreamStore {
     @discardableResult
@@ -12,11 +13,14 @@ extension SQLiteStore: MessageStreamStore {
         // in commit order and a reader can never see a later position before an earlier one.
         return try await self.write("append to \(stream.rawValue) stream") { db in
             let statement = try db.cachedStatement(
-                sql: "INSERT INTO \(table) (message, received_at_micros) VALUES (?, ?) ON CONFLICT (message) DO NOTHING"
+                sql: """
+                    INSERT INTO \(table) (message, digest, received_at_micros) VALUES (?, ?, ?)
+                    ON CONFLICT (digest) DO NOTHING
+                    """
             )
             var stored = 0
             for message in unique {
-                try statement.execute(arguments: [message, receivedAtMicros])
+                try statement.execute(arguments: [message, Data(Digest.sha256(Array(message))), receivedAtMicros])
                 stored += db.changesCount
             }
             return stored
