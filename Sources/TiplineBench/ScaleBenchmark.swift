@@ -34,20 +34,28 @@ enum ScaleBenchmark {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
 
+        // The API refuses to start without trust anchors: make a throwaway organisation for the run.
+        try runTipline(binary, ["admin", "init", "--keys", "keys"], in: folder)
+        let anchors = folder.appendingPathComponent("keys/trust-anchors.json").path
+
         let database = "tipline_scale_" + UUID().uuidString.prefix(8).lowercased()
         try psql(serverURL, "CREATE DATABASE \(database)")
-        defer { try? psql(serverURL, "DROP DATABASE IF EXISTS \(database) WITH (FORCE)") }
+        defer { _ = try? psql(serverURL, "DROP DATABASE IF EXISTS \(database) WITH (FORCE)") }
         var components = URLComponents(string: serverURL)
         components?.path = "/" + database
         let databaseURL = components?.string ?? serverURL
 
-        let postgres = try await measure(binary: binary, database: databaseURL, instances: instances, in: folder) {
+        let postgres = try await measure(
+            binary: binary, database: databaseURL, anchors: anchors, instances: instances, in: folder
+        ) {
             ports in
             try await drive(ports: ports, clients: clients, window: .seconds(seconds))
         }
         let postgresStored = try psql(databaseURL, "SELECT count(*) FROM u2c_messages")
         let sqlitePath = folder.appendingPathComponent("scale.sqlite").path
-        let sqlite = try await measure(binary: binary, database: sqlitePath, instances: 1, in: folder) { ports in
+        let sqlite = try await measure(
+            binary: binary, database: sqlitePath, anchors: anchors, instances: 1, in: folder
+        ) { ports in
             try await drive(ports: ports, clients: clients, window: .seconds(seconds))
         }
 
@@ -70,7 +78,7 @@ enum ScaleBenchmark {
 
     /// Starts `instances` API processes on `database`, runs `body` with their ports, then kills them.
     private static func measure(
-        binary: String, database: String, instances: Int, in folder: URL,
+        binary: String, database: String, anchors: String, instances: Int, in folder: URL,
         _ body: ([Int]) async throws -> Measurement
     ) async throws -> Measurement {
         var processes: [Process] = []
@@ -85,25 +93,33 @@ enum ScaleBenchmark {
             let port = try freePort()
             let process = Process()
             process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = ["api", "--port", "\(port)", "--database", database, "--log-level", "warning"]
+            process.arguments = [
+                "api", "--port", "\(port)", "--database", database, "--trust-anchors", anchors, "--log-level",
+                "warning",
+            ]
             process.currentDirectoryURL = folder
             process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
+            let log = folder.appendingPathComponent("api-\(port).log")
+            guard FileManager.default.createFile(atPath: log.path, contents: nil) else {
+                throw APIClientError(.unreachable, "cannot create \(log.path)")
+            }
+            process.standardError = try FileHandle(forWritingTo: log)
             try process.run()
             processes.append(process)
             ports.append(port)
-            try await waitForListening(port: port)
+            try await waitForListening(port: port, log: log)
         }
         return try await body(ports)
     }
 
     /// Polls the port until the instance accepts connections (at most 20 s).
-    private static func waitForListening(port: Int) async throws {
+    private static func waitForListening(port: Int, log: URL) async throws {
         for _ in 0..<200 {
             if accepts(port: port) { return }
             try await Task.sleep(for: .milliseconds(100))
         }
-        throw APIClientError(.unreachable, "tipline api on port \(port) did not start")
+        let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        throw APIClientError(.unreachable, "tipline api on port \(port) did not start: \(output.suffix(500))")
     }
 
     /// `clients` request loops, client i posting to `ports[i % ports.count]`, for 1 s of warm-up plus `window`.
@@ -149,16 +165,30 @@ enum ScaleBenchmark {
     /// Runs one SQL statement with `psql` and returns its trimmed output.
     @discardableResult
     private static func psql(_ url: String, _ sql: String) throws -> String {
+        try runProcess("/usr/bin/env", ["psql", url, "-tAq", "-v", "ON_ERROR_STOP=1", "-c", sql])
+    }
+
+    /// Runs one `tipline` command in `folder`.
+    private static func runTipline(_ binary: String, _ arguments: [String], in folder: URL) throws {
+        try runProcess(binary, arguments, in: folder)
+    }
+
+    /// Runs a program to completion and returns its trimmed standard output; a non-zero exit is an error.
+    @discardableResult
+    private static func runProcess(_ executable: String, _ arguments: [String], in folder: URL? = nil) throws -> String
+    {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["psql", url, "-tAq", "-v", "ON_ERROR_STOP=1", "-c", sql]
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
         let output = Pipe()
         process.standardOutput = output
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw APIClientError(.unreachable, "psql failed with status \(process.terminationStatus)")
+            throw APIClientError(
+                .unreachable, "\(arguments.first ?? executable) failed with status \(process.terminationStatus)")
         }
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }

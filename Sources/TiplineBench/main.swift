@@ -15,4 +15,9 @@ guard let name = arguments.first, let benchmark = benchmarks[name] else {
     print("usage: tipline-bench <\(benchmarks.keys.sorted().joined(separator: "|"))> [options]")
     exit(2)
 }
-try await benchmark(Array(arguments.dropFirst()))
+do {
+    try await benchmark(Array(arguments.dropFirst()))
+} catch {
+    FileHandle.standardError.write(Data("tipline-bench \(name): \(error)\n".utf8))
+    exit(1)
+}
