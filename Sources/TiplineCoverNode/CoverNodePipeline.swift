@@ -17,17 +17,26 @@ public struct CoverNodePipeline: Sendable {
 
     /// Assembles a pipeline. Its intent record lives in `stateDirectory`; its checkpoint is the stream consumer
     /// `covernode-u2j` or `covernode-j2u` of `store`.
+    /// - Parameter refreshDirectory: fetches the journalists' keys into `directory` now; the readers → journalists
+    ///   pipeline calls it (at most once per `refreshInterval`) before dropping a message to an unknown recipient.
     public init(
         _ direction: Direction, parameters: MixingParameters, store: any MessageStreamStore, api: any CoverNodeAPI,
-        keyring: CoverNodeKeyring, directory: JournalistDirectory, stateDirectory: String, settings: PipelineSettings,
-        clock: any WallClock, faults: FaultInjection = .none, logger: Logger
+        keyring: CoverNodeKeyring, directory: JournalistDirectory,
+        refreshDirectory: (@Sendable () async throws -> Void)? = nil, refreshInterval: Duration = .seconds(5),
+        stateDirectory: String, settings: PipelineSettings, clock: any WallClock, faults: FaultInjection = .none,
+        logger: Logger
     ) throws {
         try parameters.validate()
         try settings.validate()
         switch direction {
         case .userToJournalist:
             let pipeline = MixPipeline(
-                direction: UserToJournalistDirection(directory: directory), parameters: parameters, store: store,
+                direction: UserToJournalistDirection(
+                    directory: directory,
+                    refreshDirectory: refreshDirectory.map {
+                        OnDemandRefresh(minimumInterval: refreshInterval, refresh: $0)
+                    }),
+                parameters: parameters, store: store,
                 api: api, keyring: keyring,
                 journal: ReleaseJournal(path: stateDirectory + "/u2j-intent.json", kind: .journalist),
                 settings: settings, clock: clock, faults: faults, metrics: PipelineMetrics(direction: "u2j"),

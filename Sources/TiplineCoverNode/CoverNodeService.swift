@@ -47,6 +47,7 @@ public struct CoverNodeService: Service {
                 parameters: direction == .userToJournalist
                     ? settings.mixing.userToJournalist : settings.mixing.journalistToUser,
                 store: store, api: api, keyring: keyring, directory: directory,
+                refreshDirectory: { try await refresh(directory, keyring: keyring) },
                 stateDirectory: settings.stateDirectory, settings: settings.pipeline, clock: clock,
                 faults: settings.faults, logger: logger)
         }

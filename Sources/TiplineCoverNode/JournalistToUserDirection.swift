@@ -25,6 +25,9 @@ struct JournalistToUserDirection: MixDirection {
         Opener(keys: keys.decryptionKeys(at: now))
     }
 
+    /// Replies carry no recipient the CoverNode looks up: nothing to refresh.
+    func refreshRecipients() async -> Bool { false }
+
     func deadDrop(
         for slots: [MixingSlot<[UInt8]>], keys: CoverNodeKeys, now: Timestamp, width: Int
     ) async throws

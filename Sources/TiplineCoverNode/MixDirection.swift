@@ -33,6 +33,9 @@ protocol MixDirection: Sendable {
     var kind: TiplineCore.DeadDropKind { get }
     /// An opener with the keys valid at `now`.
     func opener(keys: CoverNodeKeys, now: Timestamp) -> Opener
+    /// Asked when a batch held real messages to unknown recipients: refreshes the recipients if it can and says
+    /// whether it did, so that the pipeline opens those messages again before dropping them.
+    func refreshRecipients() async -> Bool
     /// Encrypts the real slots, makes fillers for the others and signs, keeping the slots' (shuffled) order.
     func deadDrop(
         for slots: [MixingSlot<Payload>], keys: CoverNodeKeys, now: Timestamp, width: Int
@@ -47,5 +50,13 @@ extension CoverNodeKeys {
             throw CoverNodeError(.notReady, "no unexpired, published identity key to sign dead drops")
         }
         return (identity, epoch)
+    }
+}
+
+extension OpenedMessage {
+    /// Whether this is a real message to an unknown recipient.
+    var isDropped: Bool {
+        if case .dropped = self { return true }
+        return false
     }
 }

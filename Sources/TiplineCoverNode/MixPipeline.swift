@@ -71,8 +71,7 @@ struct MixPipeline<Direction: MixDirection>: Sendable {
     }
 
     private func process(_ batch: [StreamMessage], into mixer: inout MixingStrategy<Direction.Payload>) async throws {
-        let opener = direction.opener(keys: await keyring.current, now: clock.now())
-        let opened = try await ParallelMap.map(batch, width: settings.width) { opener.open(Array($0.message)) }
+        let opened = try await open(batch)
         var real = 0, cover = 0, dropped = 0, unopened = 0
         let inputs = zip(batch, opened).map { message, result -> MixingInput<Direction.Payload> in
             switch result {
@@ -97,6 +96,21 @@ struct MixPipeline<Direction: MixDirection>: Sendable {
         }
         metrics.queued(mixer.bufferedCount)
         faults.reached(.afterBatch)
+    }
+
+    /// Trial-decrypts `batch` on every core. Real messages to unknown recipients get a second chance after a
+    /// refresh of the recipients: a journalist who registered after the last periodic refresh is not dropped.
+    private func open(_ batch: [StreamMessage]) async throws -> [OpenedMessage<Direction.Payload>] {
+        let opener = direction.opener(keys: await keyring.current, now: clock.now())
+        var opened = try await ParallelMap.map(batch, width: settings.width) { opener.open(Array($0.message)) }
+        let unknown = opened.indices.filter { opened[$0].isDropped }
+        guard !unknown.isEmpty, await direction.refreshRecipients() else { return opened }
+        let reopener = direction.opener(keys: await keyring.current, now: clock.now())
+        let reopened = try await ParallelMap.map(unknown, width: settings.width) {
+            reopener.open(Array(batch[$0].message))
+        }
+        for (index, result) in zip(unknown, reopened) { opened[index] = result }
+        return opened
     }
 
     private func commit(_ release: MixingRelease<Direction.Payload>) async throws {

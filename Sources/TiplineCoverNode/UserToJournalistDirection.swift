@@ -30,12 +30,18 @@ struct UserToJournalistDirection: MixDirection {
     }
 
     let directory: JournalistDirectory
+    /// Fetches the journalists' keys now (rate-limited); `nil` when the directory is only refreshed periodically.
+    var refreshDirectory: OnDemandRefresh?
     let name = "u2j"
     let stream = MessageStream.userToCoverNode
     let kind = TiplineCore.DeadDropKind.journalist
 
     func opener(keys: CoverNodeKeys, now: Timestamp) -> Opener {
         Opener(keys: keys.decryptionKeys(at: now), knownTags: directory.knownTags)
+    }
+
+    func refreshRecipients() async -> Bool {
+        await refreshDirectory?() ?? false
     }
 
     func deadDrop(
