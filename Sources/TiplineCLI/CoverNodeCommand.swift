@@ -33,6 +33,9 @@ struct CoverNodeCommand: AsyncParsableCommand {
     @Option(help: "trace, debug, info, notice, warning, error or critical (default info).")
     var logLevel: String?
 
+    @Option(help: "Serve GET /metrics and /v1/healthcheck on this loopback port (default: no listener).")
+    var metricsPort: Int?
+
     @Option(help: "A JSON settings file (keys as on CoverNodeServerSettings).")
     var config: String?
 
@@ -44,7 +47,7 @@ struct CoverNodeCommand: AsyncParsableCommand {
         ServerLogging.bootstrap()
         let overrides: [String: String?] = [
             "api-url": apiURL, "state-dir": stateDir, "database": sqlite ?? postgresURL, "profile": profile,
-            "setup-bundle": setupBundle, "log.level": logLevel,
+            "setup-bundle": setupBundle, "log.level": logLevel, "metrics.port": metricsPort.map(String.init),
         ]
         let reader = try await SettingsSources.reader(overrides: overrides.compactMapValues { $0 }, configFile: config)
         try await CoverNodeServer.run(settings: CoverNodeServerSettings(reader: reader))

@@ -1,6 +1,9 @@
 import Foundation
 import Logging
+import Metrics
 import PostgresNIO
+import Prometheus
+import ServiceLifecycle
 import TiplineAPIClient
 import TiplineServer
 import TiplineStorage
@@ -8,11 +11,19 @@ import TiplineStorage
 /// Runs `tipline covernode` from its settings: opens the stream store, then runs ``CoverNodeService`` until SIGTERM
 /// or SIGINT (graceful: the release being published is finished; an interrupted one is finished at the next start).
 public enum CoverNodeServer {
-    /// Runs until a signal stops it.
+    /// Runs until a signal stops it. Call it once per process: it bootstraps the global metrics system.
     public static func run(settings: CoverNodeServerSettings) async throws {
         let control = LogLevelControl(settings.logLevel)
         let logger = control.logger(label: "tipline.covernode")
         let api = APIClient(baseURL: settings.apiURL)
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        let listener = CoverNodeMetricsListener.service(port: settings.metricsPort, registry: registry, logger: logger)
+        /// Runs the service (and the metrics listener, stopped first) on `store`.
+        func serve(_ store: any MessageStreamStore) async throws {
+            let service = CoverNodeService(settings: settings.service, store: store, api: api, logger: logger)
+            try await ServiceRunner.run([service] + [listener].compactMap { $0 }, logger: logger)
+        }
         switch settings.streams {
         case .postgres(let url):
             let connection = try PostgresConnectionSettings(url: url)
@@ -21,8 +32,7 @@ public enum CoverNodeServer {
             try await withThrowingDiscardingTaskGroup { group in
                 group.addTask { await client.run() }
                 try await store.migrate()
-                let service = CoverNodeService(settings: settings.service, store: store, api: api, logger: logger)
-                try await ServiceRunner.run([service], logger: logger)
+                try await serve(store)
                 group.cancelAll()
             }
         case .sqlite(let path):
@@ -30,8 +40,7 @@ public enum CoverNodeServer {
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let store = try SQLiteStore(path: path)
             defer { try? store.close() }
-            let service = CoverNodeService(settings: settings.service, store: store, api: api, logger: logger)
-            try await ServiceRunner.run([service], logger: logger)
+            try await serve(store)
         }
     }
 }

@@ -22,6 +22,8 @@ import TiplineCore
 /// - `streams.retention-hours` (int, `360` = 15 days; more than the 14-day key validity) and
 ///   `streams.prune-interval-seconds` (int, `3600`): stream messages older than the retention are deleted.
 /// - `log.level` (string, `info`).
+/// - `metrics.port` (int, none): serve `GET /metrics` (Prometheus text) and `GET /v1/healthcheck` on 127.0.0.1 at
+///   this port; `0` picks a free one. Without it the CoverNode listens on nothing.
 /// - `fault` (string, none; env `TIPLINE_FAULT`): a crash point for crash tests, see ``FaultInjection``.
 public struct CoverNodeServerSettings: Sendable {
     /// Where the two message streams are read from.
@@ -40,13 +42,19 @@ public struct CoverNodeServerSettings: Sendable {
     public var streams: Streams
     /// Minimum level of log messages.
     public var logLevel: Logger.Level
+    /// The loopback port of the metrics listener, or `nil` for none.
+    public var metricsPort: Int?
 
     /// Creates settings directly.
-    public init(service: CoverNodeSettings, apiURL: String, streams: Streams, logLevel: Logger.Level = .info) {
+    public init(
+        service: CoverNodeSettings, apiURL: String, streams: Streams, logLevel: Logger.Level = .info,
+        metricsPort: Int? = nil
+    ) {
         self.service = service
         self.apiURL = apiURL
         self.streams = streams
         self.logLevel = logLevel
+        self.metricsPort = metricsPort
     }
 
     /// Reads the settings.
@@ -84,6 +92,10 @@ public struct CoverNodeServerSettings: Sendable {
                 .invalidSettings, "log.level must be trace, debug, info, notice, warning, error or critical")
         }
         self.logLevel = logLevel
+        metricsPort = reader.int(forKey: "metrics.port")
+        if let port = metricsPort, !(0...65_535).contains(port) {
+            throw CoverNodeError(.invalidSettings, "metrics.port must be between 0 and 65535, got \(port)")
+        }
     }
 
     private static func parameters(

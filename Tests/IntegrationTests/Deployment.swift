@@ -80,10 +80,24 @@ struct Deployment {
     func startCoverNode(bundle: String?) throws {
         var arguments = [
             "covernode", "--api-url", edge, "--state-dir", "covernode-state", "--postgres-url", database.url,
-            "--profile", "test",
+            "--profile", "test", "--metrics-port", "0",
         ]
         if let bundle { arguments += ["--setup-bundle", bundle] }
         try processes.start("covernode", binary, arguments, environment: coverNodeEnvironment)
+    }
+
+    /// The CoverNode's `GET /metrics` text, from the port its latest start logged.
+    func coverNodeMetrics() async throws -> String {
+        let lines = processes.log("covernode").split(separator: "\n").filter { $0.contains("metrics listening") }
+        guard let line = lines.last, let range = line.range(of: #"port=\d+"#, options: .regularExpression) else {
+            throw DeploymentError(description: "the CoverNode did not log its metrics port")
+        }
+        let port = line[range].dropFirst("port=".count)
+        let response = try await DeploymentProcesses.get("http://127.0.0.1:\(port)/metrics")
+        guard response.status == 200 else {
+            throw DeploymentError(description: "GET /metrics answered \(response.status)")
+        }
+        return response.body
     }
 
     /// Runs `tipline journalist …` against the vault, through nginx unless `api` is given.

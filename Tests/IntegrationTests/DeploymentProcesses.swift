@@ -136,18 +136,18 @@ final class DeploymentProcesses {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    /// GET `url`: the status and the response headers (names lower-cased).
-    static func get(_ url: String) async throws -> (status: Int, headers: [String: String]) {
+    /// GET `url`: the status, the response headers (names lower-cased) and the body as text.
+    static func get(_ url: String) async throws -> (status: Int, headers: [String: String], body: String) {
         guard let target = URL(string: url) else { throw DeploymentError(description: "bad URL \(url)") }
         var request = URLRequest(url: target, timeoutInterval: 5)
         request.cachePolicy = .reloadIgnoringLocalCacheData
-        let (_, response) = try await URLSession.shared.data(for: request)
+        let (data, response) = try await URLSession.shared.data(for: request)
         guard let http = response as? HTTPURLResponse else { throw DeploymentError(description: "not HTTP") }
         var headers: [String: String] = [:]
         for (name, value) in http.allHeaderFields {
             headers[String(describing: name).lowercased()] = String(describing: value)
         }
-        return (http.statusCode, headers)
+        return (http.statusCode, headers, String(decoding: data, as: UTF8.self))
     }
 
     /// The first executable called `name` on PATH or in PostgreSQL's bin folders.

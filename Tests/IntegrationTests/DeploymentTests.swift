@@ -74,6 +74,11 @@ import Glibc
         try await Task.sleep(for: .seconds(6))  // one more mixing timeout: nothing arrives twice
         received = try await deployment.journalistMessageCount()
         #expect(received == realSent)
+
+        // The restarted CoverNode exports aggregate counters, never a recipient.
+        let metrics = try await deployment.coverNodeMetrics()
+        #expect(metrics.contains(#"tipline_covernode_releases_total{direction="u2j"}"#))
+        #expect(!metrics.contains("alice") && !metrics.contains("tag"))
     }
 }
 
