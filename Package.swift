@@ -201,7 +201,7 @@ let package = Package(
         .testTarget(
             name: "TiplineStorageTests",
             dependencies: [
-                "TiplineStorage",
+                "TiplineStorage", "TiplineCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -16,12 +16,12 @@ struct DeadDropController: Sendable {
     let dependencies: APIDependencies
 
     func addRoutes(to router: Router<BasicRequestContext>) {
-        for kind in TiplineCore.DeadDropKind.allCases {
+        for kind in DeadDropKind.allCases {
             let path = "/v1/\(kind.rawValue)/dead-drops"
             router.get(RouterPath(path)) { request, _ in try await list(kind, request) }
             router.post(RouterPath(path)) { request, _ in try await publish(kind, request) }
             router.get(RouterPath(path + "/recent-summary")) { request, _ in
-                let summary = try await dependencies.store.recentSummary(kind.stored, count: Self.summaryCount).map {
+                let summary = try await dependencies.store.recentSummary(kind, count: Self.summaryCount).map {
                     DeadDropSummaryJSON(id: $0.id, createdAt: Timestamp(microseconds: $0.createdAtMicros).rfc3339)
                 }
                 return try CachedJSON.response(summary, maxAge: Self.maxAge, request: request)
@@ -30,7 +30,7 @@ struct DeadDropController: Sendable {
     }
 
     /// `ids_greater_than` is required and strictly exclusive; `limit` may only lower the per-kind cap.
-    private func list(_ kind: TiplineCore.DeadDropKind, _ request: Request) async throws -> Response {
+    private func list(_ kind: DeadDropKind, _ request: Request) async throws -> Response {
         let query = request.uri.queryParameters
         guard let after = query["ids_greater_than"].flatMap({ Int32($0) }) else {
             throw APIError(.badRequest, "Failed to deserialize query string: ids_greater_than must be a 32-bit integer")
@@ -44,13 +44,13 @@ struct DeadDropController: Sendable {
             }
             limit = min(cap, requested)
         }
-        let drops = try await dependencies.store.list(kind.stored, idsGreaterThan: after, limit: limit)
+        let drops = try await dependencies.store.list(kind, idsGreaterThan: after, limit: limit)
         return try CachedJSON.response(
             DeadDropListJSON(deadDrops: drops.map(\.json)), maxAge: Self.maxAge, request: request)
     }
 
     /// Verifies the CoverNode's signature against every verified CoverNode identity key, then stores idempotently.
-    private func publish(_ kind: TiplineCore.DeadDropKind, _ request: Request) async throws -> Response {
+    private func publish(_ kind: DeadDropKind, _ request: Request) async throws -> Response {
         let json = try await RequestBody.decode(
             DeadDropJSON.self, from: request, limit: dependencies.settings.deadDropBodyLimit)
         let drop: DeadDrop
@@ -65,7 +65,7 @@ struct DeadDropController: Sendable {
             throw APIError(.unauthorized, "dead drop signature verification failed")
         }
         _ = try await dependencies.store.append(
-            kind.stored, data: Data(drop.data), createdAtMicros: drop.createdAt.microseconds,
+            kind, data: Data(drop.data), createdAtMicros: drop.createdAt.microseconds,
             signature: Data(drop.signature.bytes), epoch: drop.epoch)
         return .emptyOK
     }

@@ -3,17 +3,7 @@ import TiplineCore
 import TiplineStorage
 
 // Conversions between the core's wire types and the store's rows. The two modules name some types alike
-// (`DeadDropKind`, `JournalistProfile`, `SystemStatusEvent`, `KeyRole`), so they are always qualified here.
-
-extension TiplineCore.DeadDropKind {
-    /// The store's name of this list.
-    var stored: TiplineStorage.DeadDropKind {
-        switch self {
-        case .user: .user
-        case .journalist: .journalist
-        }
-    }
-}
+// (`JournalistProfile`, `SystemStatusEvent`, `KeyRole`), so they are always qualified here.
 
 extension SignedPublicKey {
     /// The store row of this key, published under `role` by `parent` for `owner`.

@@ -19,7 +19,7 @@ struct JournalistToUserDirection: MixDirection {
 
     let name = "j2u"
     let stream = MessageStream.journalistToCoverNode
-    let kind = TiplineCore.DeadDropKind.user
+    let kind = DeadDropKind.user
 
     func opener(keys: CoverNodeKeys, now: Timestamp) -> Opener {
         Opener(keys: keys.decryptionKeys(at: now))

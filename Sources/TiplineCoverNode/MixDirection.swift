@@ -30,7 +30,7 @@ protocol MixDirection: Sendable {
     /// The stream it consumes.
     var stream: MessageStream { get }
     /// The kind of dead drop it publishes.
-    var kind: TiplineCore.DeadDropKind { get }
+    var kind: DeadDropKind { get }
     /// An opener with the keys valid at `now`.
     func opener(keys: CoverNodeKeys, now: Timestamp) -> Opener
     /// Asked when a batch held real messages to unknown recipients: refreshes the recipients if it can and says

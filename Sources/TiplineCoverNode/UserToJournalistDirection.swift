@@ -34,7 +34,7 @@ struct UserToJournalistDirection: MixDirection {
     var refreshDirectory: OnDemandRefresh?
     let name = "u2j"
     let stream = MessageStream.userToCoverNode
-    let kind = TiplineCore.DeadDropKind.journalist
+    let kind = DeadDropKind.journalist
 
     func opener(keys: CoverNodeKeys, now: Timestamp) -> Opener {
         Opener(keys: keys.decryptionKeys(at: now), knownTags: directory.knownTags)

@@ -1,4 +1,5 @@
 import PostgresNIO
+import TiplineCore
 
 /// Transaction-level advisory locks used by ``PostgresStore``. Keys are `(namespace, id)` pairs so
 /// they cannot collide with other applications sharing the database. The values are baked into the

@@ -1,3 +1,5 @@
+import TiplineCore
+
 /// The PostgreSQL schema as an ordered list of named, plain-SQL migrations.
 /// Never edit a shipped migration: append a new one. Each migration is a list of single statements
 /// (the extended query protocol runs one statement per query).

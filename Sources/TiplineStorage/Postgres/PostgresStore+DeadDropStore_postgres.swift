@@ -1,6 +1,7 @@
 public import Foundation
 import NIOCore
 import PostgresNIO
+public import TiplineCore
 
 extension PostgresStore: DeadDropStore {
     public func append(

@@ -1,4 +1,5 @@
 public import Foundation
+public import TiplineCore
 
 /// The two append-only dead-drop lists (`PROTOCOL.md` §5).
 public protocol DeadDropStore: Sendable {

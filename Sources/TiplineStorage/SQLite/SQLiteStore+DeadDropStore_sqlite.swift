@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+public import TiplineCore
 
 extension SQLiteStore: DeadDropStore {
     public func append(

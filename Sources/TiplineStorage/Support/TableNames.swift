@@ -1,3 +1,5 @@
+import TiplineCore
+
 /// Table names shared by both backends. They come from these enums only, never from input, so the
 /// backends may splice them into SQL text.
 extension DeadDropKind {

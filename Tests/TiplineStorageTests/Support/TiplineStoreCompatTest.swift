@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TiplineCore
 import TiplineStorage
 
 /// One behavioural contract for every ``TiplineStore`` backend (swift-configuration's
