@@ -15,7 +15,7 @@ import TiplineCore
     }
 
     @Test func userMessageTravelsToTheJournalist() async throws {
-        try await propertyCheck(count: 20, input: Gen.letterOrNumber.string(of: 0...200)) { text throws in
+        await propertyCheck(count: 20, input: Gen.letterOrNumber.string(of: 0...200)) { text throws in
             let u2c = try UserToCoverNodeMessage.seal(
                 text: text, replyKey: user.publicKey, journalistId: "alice", journalistKey: journalist.publicKey,
                 coverNodeKeys: [coverNode.publicKey])
@@ -110,7 +110,7 @@ import TiplineCore
     }
 
     @Test func boxesRoundTripAnyPayload() async throws {
-        try await propertyCheck(count: 50, input: Gen<UInt8>.value(in: 0...255).array(of: 0...700)) { payload throws in
+        await propertyCheck(count: 50, input: Gen<UInt8>.value(in: 0...255).array(of: 0...700)) { payload throws in
             #expect(try AnonymousBox.open(AnonymousBox.seal(payload, to: user.publicKey), with: user) == payload)
             #expect(
                 try TwoPartyBox.open(

@@ -6,7 +6,7 @@ import TiplineCore
 
 @Suite struct PaddedCompressedStringTests {
     @Test func roundTripsAnyShortText() async throws {
-        try await propertyCheck(input: Gen.letterOrNumber.string(of: 0...300)) { text throws in
+        await propertyCheck(input: Gen.letterOrNumber.string(of: 0...300)) { text throws in
             let padded = try PaddedCompressedString(text: text)
             #expect(padded.bytes.count == 512)
             #expect(try padded.text() == text)
@@ -37,7 +37,7 @@ import TiplineCore
     }
 
     @Test func neverCrashesOnRandomBytes() async throws {
-        try await propertyCheck(count: 300, input: Gen<UInt8>.value(in: 0...255).array(of: 512)) { bytes throws in
+        await propertyCheck(count: 300, input: Gen<UInt8>.value(in: 0...255).array(of: 512)) { bytes throws in
             let padded = try PaddedCompressedString(bytes: bytes)
             _ = try? padded.text()
         }
