@@ -97,19 +97,34 @@ extension PostgresStore: MessageStreamStore {
 
     @discardableResult
     public func prune(_ stream: MessageStream, before position: Int64) async throws -> Int {
-        let table = stream.tableName
-        return try await self.run("prune \(stream.rawValue) stream") {
-            try await self.count("DELETE FROM \(unescaped: table) WHERE position < \(position) RETURNING 1")
-        }
+        try await prune(stream, positionBelow: position, receivedBelow: .max)
     }
 
     @discardableResult
     public func prune(_ stream: MessageStream, receivedBeforeMicros: Int64) async throws -> Int {
+        try await prune(stream, positionBelow: .max, receivedBelow: receivedBeforeMicros)
+    }
+
+    /// Deletes the rows below both bounds oldest first, `batchSize` per statement (each its own transaction).
+    func prune(
+        _ stream: MessageStream, positionBelow position: Int64, receivedBelow received: Int64,
+        batchSize: Int = PruneBatches.size
+    ) async throws -> Int {
         let table = stream.tableName
-        return try await self.run("prune \(stream.rawValue) stream") {
-            try await self.count(
-                "DELETE FROM \(unescaped: table) WHERE received_at_micros < \(receivedBeforeMicros) RETURNING 1"
-            )
+        return try await PruneBatches.run(limit: batchSize) { limit in
+            try await self.run("prune \(stream.rawValue) stream") {
+                try await self.rows(
+                    """
+                    WITH doomed AS (
+                        DELETE FROM \(unescaped: table) WHERE position IN (
+                            SELECT position FROM \(unescaped: table)
+                            WHERE position < \(position) AND received_at_micros < \(received)
+                            ORDER BY position LIMIT \(limit))
+                        RETURNING 1)
+                    SELECT count(*) FROM doomed
+                    """
+                ).first?.decode(Int.self) ?? 0
+            }
         }
     }
 

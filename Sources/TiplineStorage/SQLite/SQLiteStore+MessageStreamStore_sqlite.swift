@@ -43,19 +43,29 @@ extension SQLiteStore: MessageStreamStore {
 
     @discardableResult
     public func prune(_ stream: MessageStream, before position: Int64) async throws -> Int {
-        let table = stream.tableName
-        return try await self.write("prune \(stream.rawValue) stream") { db in
-            try db.execute(sql: "DELETE FROM \(table) WHERE position < ?", arguments: [position])
-            return db.changesCount
-        }
+        try await prune(stream, where: "position < ?", position)
     }
 
     @discardableResult
     public func prune(_ stream: MessageStream, receivedBeforeMicros: Int64) async throws -> Int {
+        try await prune(stream, where: "received_at_micros < ?", receivedBeforeMicros)
+    }
+
+    /// Deletes the rows matching `condition` (one `?` bound to `bound`) oldest first, `batchSize` per transaction.
+    func prune(
+        _ stream: MessageStream, where condition: String, _ bound: Int64, batchSize: Int = PruneBatches.size
+    ) async throws -> Int {
         let table = stream.tableName
-        return try await self.write("prune \(stream.rawValue) stream") { db in
-            try db.execute(sql: "DELETE FROM \(table) WHERE received_at_micros < ?", arguments: [receivedBeforeMicros])
-            return db.changesCount
+        return try await PruneBatches.run(limit: batchSize) { limit in
+            try await self.write("prune \(stream.rawValue) stream") { db in
+                try db.execute(
+                    sql: """
+                        DELETE FROM \(table) WHERE position IN
+                            (SELECT position FROM \(table) WHERE \(condition) ORDER BY position LIMIT ?)
+                        """,
+                    arguments: [bound, limit])
+                return db.changesCount
+            }
         }
     }
 
