@@ -26,8 +26,6 @@ public struct APIError: Error, HTTPResponseError, Sendable, Hashable, CustomStri
         public static let tooManyRequests = Code(status: .tooManyRequests)
         /// 500: the store failed.
         public static let internalError = Code(status: .internalServerError)
-        /// 501: the endpoint exists in CoverDrop but not (yet) here.
-        public static let notImplemented = Code(status: .notImplemented)
         /// 503: the service is shutting down.
         public static let unavailable = Code(status: .serviceUnavailable)
 

@@ -79,8 +79,17 @@ struct KeyUploadController: Sendable {
         guard try await dependencies.store.profiles().contains(where: { $0.id == body.journalistId }) else {
             throw APIError(.notFound, "journalist profile not found")
         }
-        return try await insert(
+        if body.fromQueue {
+            try await IdentityRotationQueueController.requireQueued(
+                key.key.hex, journalistId: body.journalistId, in: form, store: dependencies.store)
+        }
+        let response = try await insert(
             key, role: .journalistIdentity, parent: parent.key.bytes, owner: body.journalistId, form)
+        if body.fromQueue {
+            try await dependencies.store.dequeueIdentityRotation(
+                journalistId: body.journalistId, newKeyHex: key.key.hex)
+        }
+        return response
     }
 
     private func messagingKey<R: TiplineCore.KeyRole, S>(

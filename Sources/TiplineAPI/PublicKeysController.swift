@@ -13,17 +13,8 @@ struct PublicKeysController: Sendable {
         router.get("/v1/public-keys/journalists/identity-public-key/:pk_hex") { request, context in
             try await identityKey(request, hex: context.parameters.get("pk_hex") ?? "")
         }
-        router.get("/v1/public-keys/journalists/identity-public-key-form") { _, _ -> Response in
-            throw Self.queueUnsupported
-        }
-        router.post("/v1/public-keys/journalists/identity-public-key-form") { _, _ -> Response in
-            throw Self.queueUnsupported
-        }
+        IdentityRotationQueueController(dependencies: dependencies).addRoutes(to: router)
     }
-
-    /// The rotation queue needs a table the store does not have yet.
-    private static let queueUnsupported = APIError(
-        .notImplemented, "the journalist identity-key rotation queue is not supported by this server yet")
 
     /// Profiles hidden from the response are left out; their keys stay in `keys`. The default journalist is
     /// published only when it has a verified identity key.
@@ -42,13 +33,7 @@ struct PublicKeysController: Sendable {
     /// `{"epoch", "key"}` for a stored journalist identity key (exact lowercase hex), else `null`.
     private func identityKey(_ request: Request, hex: String) async throws -> Response {
         let row = try await dependencies.store.key(ofKeyHex: hex, role: .journalistIdentity)
-        let body = row.flatMap { row in row.epoch.map { IdentityKeyResponse(epoch: $0, key: row.json) } }
+        let body = row.flatMap { row in row.epoch.map { JournalistIdentityKeyWithEpoch(epoch: $0, key: row.json) } }
         return try CachedJSON.response(body, maxAge: 60, request: request)
     }
-}
-
-/// `GET /v1/public-keys/journalists/identity-public-key/{pk_hex}`: `{"epoch": int, "key": signed key}`.
-struct IdentityKeyResponse: Encodable {
-    let epoch: Int32
-    let key: SignedPublicKeyJSON
 }

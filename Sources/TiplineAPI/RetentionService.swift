@@ -4,7 +4,8 @@ import TiplineCore
 import TiplineStorage
 
 /// Deletes what the API must not keep: dead drops older than the retention period (14 days, as CoverDrop),
-/// keys past their expiry, and form signatures whose forms have expired (they can no longer be replayed).
+/// keys past their expiry, form signatures whose forms have expired (they can no longer be replayed) and
+/// identity-key rotation requests nobody certified before they expired.
 struct RetentionService: Service {
     let store: any TiplineStore
     let clock: any WallClock
@@ -34,9 +35,13 @@ struct RetentionService: Service {
                 + store.prune(.journalist, createdBeforeMicros: cutoff)
             let forms = try await store.pruneExpiredSignatures(nowMicros: now.microseconds)
             let keys = try await store.deleteExpired(nowMicros: now.microseconds)
+            let rotations = try await store.pruneExpiredIdentityRotations(nowMicros: now.microseconds)
             logger.debug(
                 "retention pass",
-                metadata: ["dead_drops": "\(drops)", "form_signatures": "\(forms)", "keys": "\(keys)"])
+                metadata: [
+                    "dead_drops": "\(drops)", "form_signatures": "\(forms)", "keys": "\(keys)",
+                    "identity_rotations": "\(rotations)",
+                ])
         } catch {
             logger.error("retention pass failed", metadata: ["error": "\(error)"])
         }

@@ -108,7 +108,7 @@ public struct APIClient: Sendable {
         return Array(try encoder.encode(value))
     }
 
-    private func decode<T: Decodable>(_ type: T.Type, _ body: [UInt8]) throws -> T {
+    func decode<T: Decodable>(_ type: T.Type, _ body: [UInt8]) throws -> T {
         do {
             return try JSONDecoder().decode(type, from: Data(body))
         } catch {
@@ -116,7 +116,7 @@ public struct APIClient: Sendable {
         }
     }
 
-    private func send(
+    func send(
         _ method: HTTPMethod, _ path: String, body: [UInt8]? = nil, root: String? = nil
     ) async throws -> [UInt8] {
         var request = HTTPClientRequest(url: (root ?? baseURL) + path)

@@ -9,7 +9,10 @@ struct AdminCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "admin",
         abstract: "Key ceremony: organisation, provisioning, CoverNode and journalist keys; system status.",
-        subcommands: [Init.self, Publish.self, AddCoverNode.self, AddJournalist.self, SetStatus.self, List.self]
+        subcommands: [
+            Init.self, Publish.self, AddCoverNode.self, AddJournalist.self, SetStatus.self, List.self,
+            CertifyRotations.self,
+        ]
     )
 
     struct KeysOption: ParsableArguments {

@@ -197,12 +197,4 @@ import TiplineCore
             #expect(after.defaultJournalistId == APITestKeys.journalistId)
         }
     }
-
-    @Test func rotationQueueIsNotImplemented() async throws {
-        try await APIHarness().withRouter { client in
-            let response = try await client.send(.get, "/v1/public-keys/journalists/identity-public-key-form")
-            #expect(response.status == .notImplemented)
-            #expect(response.error?.contains("rotation queue") == true)
-        }
-    }
 }

@@ -273,18 +273,6 @@ struct JournalistAPITests {
         }
     }
 
-    @Test func identityRotationIsReportedWhenTheAPIHasNoQueue() async throws {
-        try await LoopbackDeployment.run { deployment in
-            let client = try Self.journalist("hana", in: deployment)
-            try await client.completeSetup()
-            let report = try await client.rotateKeys(forceIdentity: true)
-            guard case .unsupported = report.identityRotation else {
-                throw TestFailure("expected the rotation queue to be unsupported, got \(report.identityRotation)")
-            }
-            #expect(try await client.vault.read { $0.candidateIdentityKey != nil })
-        }
-    }
-
     @Test func anUnreachableAPIIsAClearError() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -90,4 +90,20 @@ struct PostgresStoreCompatibilityTests {
     @Test func formSignaturesAreAcceptedOnce() async throws {
         try await check { try await $0.formSignaturesAreAcceptedOnce() }
     }
+
+    @Test func identityRotationQueueKeepsOneEntryPerJournalist() async throws {
+        try await check { try await $0.identityRotationQueueKeepsOneEntryPerJournalist() }
+    }
+
+    @Test func identityRotationDequeueNeedsTheQueuedKey() async throws {
+        try await check { try await $0.identityRotationDequeueNeedsTheQueuedKey() }
+    }
+
+    @Test func expiredIdentityRotationsArePruned() async throws {
+        try await check { try await $0.expiredIdentityRotationsArePruned() }
+    }
+
+    @Test func malformedIdentityRotationsAreRejected() async throws {
+        try await check { try await $0.malformedIdentityRotationsAreRejected() }
+    }
 }

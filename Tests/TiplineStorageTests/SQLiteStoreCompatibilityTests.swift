@@ -87,6 +87,22 @@ struct SQLiteStoreCompatibilityTests {
         try await check { try await $0.formSignaturesAreAcceptedOnce() }
     }
 
+    @Test func identityRotationQueueKeepsOneEntryPerJournalist() async throws {
+        try await check { try await $0.identityRotationQueueKeepsOneEntryPerJournalist() }
+    }
+
+    @Test func identityRotationDequeueNeedsTheQueuedKey() async throws {
+        try await check { try await $0.identityRotationDequeueNeedsTheQueuedKey() }
+    }
+
+    @Test func expiredIdentityRotationsArePruned() async throws {
+        try await check { try await $0.expiredIdentityRotationsArePruned() }
+    }
+
+    @Test func malformedIdentityRotationsAreRejected() async throws {
+        try await check { try await $0.malformedIdentityRotationsAreRejected() }
+    }
+
     @Test func concurrentAppendsFromTwoConnectionsAreReadExactlyOnce() async throws {
         try await SQLiteTestDatabase.withDirectory { directory in
             let path = directory.appendingPathComponent("tipline.sqlite").path

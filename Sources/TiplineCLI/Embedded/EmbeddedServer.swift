@@ -53,6 +53,18 @@ struct EmbeddedServer {
                     directoryRefreshInterval: .seconds(2)),
                 store: store, api: APIClient(baseURL: url), logger: logger)
             group.addTask { try await ServiceRunner.run([coverNode], logger: logger) }
+            // The development ceremony's provisioning keys are local: certify queued identity keys here (§4.7).
+            let certifier = IdentityRotationCertifier(
+                ceremony: KeyCeremony(keys: try KeyDirectory(path: keysDirectory)), api: APIClient(baseURL: url),
+                trustAnchors: anchors)
+            group.addTask {
+                await certifier.run { result in
+                    switch result {
+                    case .success(let report): if !report.isEmpty { logger.info("\(report)") }
+                    case .failure(let error): logger.warning("identity-key certification failed: \(error)")
+                    }
+                }
+            }
             await onReady(url)
             try await group.next()
             group.cancelAll()
@@ -75,6 +87,8 @@ struct EmbeddedServer {
         let publisher = KeyPublisher(ceremony: KeyCeremony(keys: try KeyDirectory(path: keysDirectory)), api: api)
         try await publisher.publishOrganizationChildren()
         try await publisher.setStatus("AVAILABLE", description: "Development server")
-        FileManager.default.createFile(atPath: publishedMarker, contents: Data())
+        guard FileManager.default.createFile(atPath: publishedMarker, contents: Data()) else {
+            throw AdminError(.io, "cannot write \(publishedMarker)")
+        }
     }
 }

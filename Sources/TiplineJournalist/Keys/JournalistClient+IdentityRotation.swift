@@ -27,10 +27,12 @@ extension JournalistClient {
             let keys = try await verifiedKeys(forceRefresh: true)
             if let certified = keys.identityKeys(forJournalist: journalistId).first(where: { $0.key == pair.publicKey })
             {
+                let epoch = try await api.journalistIdentityKey(pair.publicKey)?.epoch
                 try await vault.update { contents in
                     contents.identityKeys.append(
                         StoredKeyPair(
-                            keyPair: KeyPairJSON(pair, certificate: certified), epoch: nil, addedAt: now.microseconds))
+                            keyPair: KeyPairJSON(pair, certificate: certified), epoch: epoch, addedAt: now.microseconds)
+                    )
                     contents.candidateIdentityKey = nil
                 }
                 return .completed
@@ -65,9 +67,9 @@ extension JournalistClient {
         }
         guard let candidate else { return .notDue }
         let inner = try SignedForm.sign(
-            IdentityKeyRotationBody(newPk: UnsignedPublicKeyJSON(key: candidate.keyPair.publicKey.keyHex)),
+            RotateJournalistIdentityKeyBody(newPk: UnsignedPublicKeyJSON(key: candidate.keyPair.publicKey.keyHex)),
             with: identity.pair, now: now)
-        let outer = try SignedForm.sign(QueuedIdentityKeyFormBody(form: inner), with: identity.pair, now: now)
+        let outer = try SignedForm.sign(RotateJournalistIdentityKeyFormBody(form: inner), with: identity.pair, now: now)
         do {
             try await api.submit(outer, to: Paths.identityKeyRotationForm)
         } catch let error as APIClientError where [404, 405, 501].contains(error.status ?? 0) {

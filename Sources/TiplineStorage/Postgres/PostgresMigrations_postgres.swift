@@ -82,7 +82,21 @@ enum PostgresMigrations {
                     """,
                     "CREATE INDEX used_form_signatures_expiry ON used_form_signatures (expires_at_micros)",
                 ]
-        )
+        ),
+        PostgresMigration(
+            name: "v2: journalist identity rotation queue",
+            statements: [
+                """
+                CREATE TABLE identity_rotation_queue (
+                    journalist_id TEXT PRIMARY KEY,
+                    new_key_hex TEXT NOT NULL,
+                    form BYTEA NOT NULL,
+                    expires_at_micros BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX identity_rotation_queue_expiry ON identity_rotation_queue (expires_at_micros)",
+            ]
+        ),
     ]
 
     private static func deadDropTable(_ kind: DeadDropKind) -> [String] {

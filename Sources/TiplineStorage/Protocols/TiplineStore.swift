@@ -3,5 +3,5 @@
 /// Implemented by ``SQLiteStore`` (embedded mode) and ``PostgresStore`` (scale mode); both pass the
 /// same compatibility suite.
 public protocol TiplineStore: KeyStore, ProfileStore, StatusStore, DeadDropStore, MessageStreamStore,
-    FormReplayStore
+    FormReplayStore, IdentityRotationQueueStore
 {}

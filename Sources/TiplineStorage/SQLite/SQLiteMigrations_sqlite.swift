@@ -135,6 +135,18 @@ enum SQLiteMigrations {
             CREATE INDEX j2c_messages_received ON j2c_messages (received_at_micros);
             """
         ),
+        (
+            "v3: journalist identity rotation queue",
+            """
+            CREATE TABLE identity_rotation_queue (
+                journalist_id TEXT PRIMARY KEY,
+                new_key_hex TEXT NOT NULL,
+                form BLOB NOT NULL,
+                expires_at_micros INTEGER NOT NULL
+            ) STRICT;
+            CREATE INDEX identity_rotation_queue_expiry ON identity_rotation_queue (expires_at_micros);
+            """
+        ),
     ]
 
     /// `tipline_sha256(blob)`: libsodium's SHA-256, for migrations that derive digests from stored rows.
