@@ -32,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // MARK: libsodium from Debian (libsodium-dev), found with pkg-config
@@ -152,12 +153,28 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: The journalist's desk: a local web UI (`tipline journalist ui`)
+        .target(
+            name: "TiplineJournalistUI",
+            dependencies: [
+                "TiplineJournalist", "TiplineCore", "TiplineAPIClient",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            resources: [.copy("Templates"), .copy("Static")],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: The single `tipline` binary: one small file per subcommand
         .executableTarget(
             name: "TiplineCLI",
             dependencies: [
                 "TiplineCore", "TiplineClient", "TiplineStorage", "TiplineServer", "TiplineAPI",
                 "TiplineCoverNode", "TiplineJournalist", "TiplineAdmin", "TiplineSimulation", "TiplineAPIClient",
+                "TiplineJournalistUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -241,10 +258,23 @@ let package = Package(
         .testTarget(
             name: "TiplineJournalistTests",
             dependencies: [
-                "TiplineJournalist", "TiplineCore", "TiplineAPIClient", "TiplineAPI", "TiplineStorage",
+                "TiplineJournalist", "TiplineCore", "TiplineAPIClient", "TiplineAPI", "TiplineStorage", "TiplineAdmin",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TiplineJournalistUITests",
+            dependencies: [
+                "TiplineJournalistUI", "TiplineJournalist", "TiplineCore", "TiplineAPIClient", "TiplineAPI",
+                "TiplineStorage", "TiplineAdmin",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

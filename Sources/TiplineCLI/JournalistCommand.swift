@@ -19,6 +19,7 @@ struct JournalistCommand: AsyncParsableCommand {
             JournalistReadCommand.self, JournalistReplyCommand.self, JournalistHandoverCommand.self,
             JournalistMuteCommand.self, JournalistStatusCommand.self, JournalistRotateKeysCommand.self,
             JournalistChangePassphraseCommand.self, JournalistRunCommand.self, JournalistSaveLoopCommand.self,
+            JournalistUICommand.self,
         ]
     )
 }
