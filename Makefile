@@ -1,5 +1,5 @@
 # Two commands on a fresh machine: `make demo` and `make test`. Both install what they need first.
-.PHONY: deps build test demo bench format lint clean
+.PHONY: deps build test demo bench screenshots format lint clean
 
 deps:
 	@scripts/install-deps.sh
@@ -15,6 +15,9 @@ demo: build
 
 bench: deps
 	scripts/bench.sh
+
+screenshots: build
+	scripts/screenshots.sh
 
 format:
 	git ls-files --cached --others --exclude-standard -- '*.swift' | grep -v '^Package.swift$$' | xargs swift format format -i

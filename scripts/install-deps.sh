@@ -3,13 +3,19 @@
 # Everything else (Swift packages) resolves through SwiftPM.
 set -euo pipefail
 
-packages=(libsodium-dev pkg-config libsqlite3-dev zlib1g-dev postgresql nginx curl ${TIPLINE_EXTRA_PACKAGES:-})
+packages=(libsodium-dev pkg-config libsqlite3-dev zlib1g-dev postgresql nginx curl chromium chromium-driver python3-pip
+          ${TIPLINE_EXTRA_PACKAGES:-})
 
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+# Selenium (PyPI) for the browser tests; PIP_BREAK_SYSTEM_PACKAGES lets pip install into Debian's own python3.
+install_selenium() {
+    python3 -c 'import selenium' 2>/dev/null && return 0
+    PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install --quiet -r "$(dirname "$0")/../Tests/Browser/requirements.txt"
+}
+if [ ${#missing[@]} -eq 0 ]; then install_selenium; exit 0; fi
 
 if [ "$(id -u)" -ne 0 ]; then
     echo "Missing Debian packages: ${missing[*]}. Install them (as root: apt-get install -y ${missing[*]})." >&2
@@ -19,3 +25,4 @@ echo "Installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+install_selenium

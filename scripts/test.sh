@@ -11,3 +11,4 @@ eval "$(scripts/start-postgres.sh)"
 trap 'scripts/stop-postgres.sh' EXIT
 export TIPLINE_BINARY="$PWD/.build/debug/tipline"
 swift test --skip-build
+scripts/browser-test.sh

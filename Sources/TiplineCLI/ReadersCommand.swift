@@ -31,6 +31,9 @@ struct ReadersCommand: AsyncParsableCommand {
     @Option(help: "Messages each source writes.")
     var messagesPerSource = 1
 
+    @Option(help: "What sources write (default: \"Tip N from a simulated source.\").")
+    var messageText: String?
+
     @Option(help: "Virtual days to simulate.")
     var days = 2.0
 
@@ -55,7 +58,8 @@ struct ReadersCommand: AsyncParsableCommand {
             trustAnchors: try TrustAnchors.load(path: trustAnchors), readers: readers, sources: sources,
             journalistId: journalist, messagesPerSource: messagesPerSource, duration: .seconds(days * 86_400),
             tick: .seconds(tickMinutes * 60), opensPerDay: opensPerDay,
-            stateRoot: state.map { URL(fileURLWithPath: $0, isDirectory: true) }, maxConcurrentReaders: concurrency)
+            stateRoot: state.map { URL(fileURLWithPath: $0, isDirectory: true) }, maxConcurrentReaders: concurrency,
+            messageText: messageText)
         let population = try ReaderPopulation(settings: settings)
         let printer = ProgressPrinter()
         let report = await population.run { progress in await printer.show(progress) }

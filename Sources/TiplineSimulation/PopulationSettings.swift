@@ -17,6 +17,8 @@ public struct PopulationSettings: Sendable {
     public var journalistId: String?
     /// Messages each source writes, one per app open.
     public var messagesPerSource: Int
+    /// What sources write; `nil` writes "Tip N from a simulated source.".
+    public var messageText: String?
     /// Virtual time simulated.
     public var duration: Duration
     /// Virtual time between two simulation steps.
@@ -40,7 +42,7 @@ public struct PopulationSettings: Sendable {
         readers: Int = 20, sources: Int = 2, journalistId: String? = nil, messagesPerSource: Int = 1,
         duration: Duration = .seconds(2 * 86_400), tick: Duration = .seconds(300), opensPerDay: Double = 4,
         foregroundTime: Duration = .seconds(240), stateRoot: URL? = nil, vaultKDF: PasswordKDF = .testOnly,
-        start: Timestamp? = nil, maxConcurrentReaders: Int = 16
+        start: Timestamp? = nil, maxConcurrentReaders: Int = 16, messageText: String? = nil
     ) {
         self.apiBaseURL = apiBaseURL
         self.messageBaseURL = messageBaseURL
@@ -57,6 +59,7 @@ public struct PopulationSettings: Sendable {
         self.vaultKDF = vaultKDF
         self.start = start
         self.maxConcurrentReaders = maxConcurrentReaders
+        self.messageText = messageText
     }
 
     /// Throws unless the numbers make sense.
@@ -71,5 +74,10 @@ public struct PopulationSettings: Sendable {
             throw fail("tick, duration and foreground time must be positive")
         }
         guard !trustAnchors.isEmpty else { throw fail("at least one trust anchor is needed") }
+        if let messageText {
+            guard (try? PaddedCompressedString(text: messageText)) != nil else {
+                throw fail("the message text does not fit in one message once compressed")
+            }
+        }
     }
 }

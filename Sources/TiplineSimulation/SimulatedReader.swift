@@ -72,7 +72,8 @@ actor SimulatedReader {
                 passphrase = fresh
             }
             if messagesWritten < settings.messagesPerSource, let recipient = await recipient() {
-                try await client.send("Tip \(messagesWritten + 1) from a simulated source.", to: recipient)
+                let text = settings.messageText ?? "Tip \(messagesWritten + 1) from a simulated source."
+                try await client.send(text, to: recipient)
                 messagesWritten += 1
                 tally.realMessagesQueued += 1
             }

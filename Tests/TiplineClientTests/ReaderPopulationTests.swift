@@ -16,7 +16,8 @@ struct ReaderPopulationTests {
                 apiBaseURL: configuration.apiBaseURL, messageBaseURL: configuration.messageBaseURL,
                 trustAnchors: configuration.trustAnchors, readers: 4, sources: 2, journalistId: "alice",
                 duration: .seconds(2 * 86_400), tick: .seconds(1200), opensPerDay: 8,
-                stateRoot: api.folder.appendingPathComponent("population"))
+                stateRoot: api.folder.appendingPathComponent("population"),
+                messageText: "Ask the mayor about the <b>second</b> contract.")
             // The readers, the API and the newsroom share one virtual clock.
             let population = try ReaderPopulation(settings: settings, clock: api.clock)
             let start = api.clock.now()
@@ -27,6 +28,7 @@ struct ReaderPopulationTests {
                 do {
                     try await newsroom.forwardUserMessages()
                     for message in try await newsroom.inbox(of: "alice") {
+                        #expect(message.text == "Ask the mayor about the <b>second</b> contract.")
                         try await newsroom.reply(from: "alice", .message(.init(text: "Thanks!")), to: message.replyKey)
                         await answered.add()
                     }
@@ -64,6 +66,9 @@ struct ReaderPopulationTests {
             PopulationSettings(apiBaseURL: url, messageBaseURL: url, trustAnchors: [anchor], readers: 2, sources: 3),
             PopulationSettings(apiBaseURL: url, messageBaseURL: url, trustAnchors: [anchor], tick: .zero),
             PopulationSettings(apiBaseURL: url, messageBaseURL: url, trustAnchors: []),
+            PopulationSettings(
+                apiBaseURL: url, messageBaseURL: url, trustAnchors: [anchor],
+                messageText: SecureRandom.bytes(2_000).map { String(format: "%02x", $0) }.joined()),
         ] {
             #expect(throws: SimulationError.self) { try ReaderPopulation(settings: settings) }
         }
