@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A source of wall-clock time. Injected everywhere so that tests and simulations control time.
 public protocol WallClock: Sendable {
