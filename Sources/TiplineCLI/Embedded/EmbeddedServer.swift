@@ -28,6 +28,9 @@ struct EmbeddedServer {
     private var bundlePath: String { coverNodeDirectory + "/setup-bundle.json" }
 
     /// Runs until SIGTERM/SIGINT; calls `onReady` with the API's URL once everything is up.
+    ///
+    /// One service group holds the HTTP application and, once its port is known, the CoverNode and the certifier;
+    /// a signal stops them in reverse order, so the CoverNode finishes a release while the API still answers.
     func run(onReady: @escaping @Sendable (String) async -> Void = { _ in }) async throws {
         let logger = LogLevelControl(logLevel).logger(label: "tipline.serve")
         try prepareFirstStart(logger: logger)
@@ -40,34 +43,43 @@ struct EmbeddedServer {
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = buildApplication(
             settings: settings, store: store, trustAnchors: anchors, onServerRunning: { portContinuation.yield($0) })
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await ServiceRunner.run([app], logger: logger) }
-            var iterator = ports.makeAsyncIterator()
-            guard let boundPort = await iterator.next() else { return }
+        let backgroundWork = AfterServerStart {
+            guard let boundPort = await ports.first(where: { _ in true }) else { return }
             let url = "http://\(host):\(boundPort)"
             try await publishCeremonyKeys(api: APIClient(baseURL: url))
-            let coverNode = CoverNodeService(
-                settings: CoverNodeSettings(
-                    stateDirectory: coverNodeDirectory, mixing: mixing, keyProtection: .keyFile,
-                    setupBundlePath: bundlePath, pipeline: PipelineSettings(), keyTaskInterval: .seconds(60),
-                    directoryRefreshInterval: .seconds(2)),
-                store: store, api: APIClient(baseURL: url), logger: logger)
-            group.addTask { try await ServiceRunner.run([coverNode], logger: logger) }
-            // The development ceremony's provisioning keys are local: certify queued identity keys here (§4.7).
-            let certifier = IdentityRotationCertifier(
-                ceremony: KeyCeremony(keys: try KeyDirectory(path: keysDirectory)), api: APIClient(baseURL: url),
-                trustAnchors: anchors)
+            await onReady(url)
+            try await runBackgroundServices(url: url, store: store, anchors: anchors, logger: logger)
+        }
+        try await ServiceRunner.run([app, backgroundWork], logger: logger)
+    }
+
+    /// The CoverNode and the identity-key certifier, until graceful shutdown.
+    private func runBackgroundServices(
+        url: String, store: SQLiteStore, anchors: [SignedPublicKey<SigningPublicKey<Role.Organization>>],
+        logger: Logger
+    ) async throws {
+        let coverNode = CoverNodeService(
+            settings: CoverNodeSettings(
+                stateDirectory: coverNodeDirectory, mixing: mixing, keyProtection: .keyFile,
+                setupBundlePath: bundlePath, pipeline: PipelineSettings(), keyTaskInterval: .seconds(60),
+                directoryRefreshInterval: .seconds(60)),
+            store: store, api: APIClient(baseURL: url), logger: logger)
+        // The development ceremony's provisioning keys are local: certify queued identity keys here (§4.7).
+        let certifier = IdentityRotationCertifier(
+            ceremony: KeyCeremony(keys: try KeyDirectory(path: keysDirectory)), api: APIClient(baseURL: url),
+            trustAnchors: anchors)
+        try await withThrowingDiscardingTaskGroup { group in
+            group.addTask { try await coverNode.run() }
             group.addTask {
-                await certifier.run { result in
-                    switch result {
-                    case .success(let report): if !report.isEmpty { logger.info("\(report)") }
-                    case .failure(let error): logger.warning("identity-key certification failed: \(error)")
+                await cancelWhenGracefulShutdown {
+                    await certifier.run { result in
+                        switch result {
+                        case .success(let report): if !report.isEmpty { logger.info("\(report)") }
+                        case .failure(let error): logger.warning("identity-key certification failed: \(error)")
+                        }
                     }
                 }
             }
-            await onReady(url)
-            try await group.next()
-            group.cancelAll()
         }
     }
 
@@ -91,4 +103,11 @@ struct EmbeddedServer {
             throw AdminError(.io, "cannot write \(publishedMarker)")
         }
     }
+}
+
+/// Work that starts with the service group but needs the HTTP server's port first (it waits for it inside).
+private struct AfterServerStart: Service {
+    let body: @Sendable () async throws -> Void
+
+    func run() async throws { try await body() }
 }
