@@ -2,7 +2,8 @@
 
 import time
 
-from selenium.common.exceptions import NoAlertPresentException, NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import (
+    NoAlertPresentException, NoSuchElementException, StaleElementReferenceException, TimeoutException)
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -58,6 +59,14 @@ class DeskBrowser:
 
     def active_id(self):
         return self.driver.execute_script("return document.activeElement ? document.activeElement.id : null;")
+
+    def wait_for_focus(self, element_id, timeout=5):
+        """Waits until `element_id` has the focus (`autofocus` is applied after the page loads); returns whether it did."""
+        try:
+            WebDriverWait(self.driver, timeout, poll_frequency=0.05).until(lambda _: self.active_id() == element_id)
+            return True
+        except TimeoutException:
+            return False
 
     def submit(self, button_selector, timeout=30):
         """Clicks a submit button and waits until the next page has replaced this one."""

@@ -134,7 +134,7 @@ class UnlockTests(DeskTestCase):
 
     def test_keyboard_alone_reaches_the_field_and_the_button_and_unlocks(self):
         browser.ensure_locked()
-        self.assertEqual(browser.active_id(), "passphrase", "the passphrase field should have the focus at first")
+        self.assertTrue(browser.wait_for_focus("passphrase"), "the passphrase field should have the focus at first")
         browser.driver.execute_script("document.activeElement.blur()")
         keyboard = ActionChains(browser.driver)
         reached = []
