@@ -6,7 +6,7 @@ struct DemoCommand: AsyncParsableCommand {
         commandName: "demo",
         abstract: "Run the server, two journalists and a crowd of simulated reader apps, and tell what happens.")
 
-    @Option(help: "Simulated reader apps.") var readers = 100
+    @Option(help: "Simulated reader apps.") var readers = 50
     @Option(help: "How many of them are sources.") var sources = 2
     @Option(help: "Virtual days simulated.") var days = 2
 
