@@ -1,5 +1,5 @@
 # Two commands on a fresh machine: `make demo` and `make test`. Both install what they need first.
-.PHONY: deps build test demo bench screenshots format lint clean
+.PHONY: deps build test demo bench screenshots docs format lint clean
 
 deps:
 	@scripts/install-deps.sh
@@ -18,6 +18,9 @@ bench: deps
 
 screenshots: build
 	scripts/screenshots.sh
+
+docs: deps
+	scripts/docs.sh
 
 format:
 	git ls-files --cached --others --exclude-standard -- '*.swift' | grep -v '^Package.swift$$' | xargs swift format format -i

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# What `make test` and CI run: build everything strictly, lint, start a throwaway PostgreSQL, run every test.
+# What `make test` and CI run: build everything strictly, lint, check the DocC catalog, start a throwaway
+# PostgreSQL, run every Swift test, then the journalist desk's browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 swift build --build-tests --explicit-target-dependency-import-check error
 swift build --product tipline
 scripts/validate.sh
+scripts/docs.sh
 
 eval "$(scripts/start-postgres.sh)"
 trap 'scripts/stop-postgres.sh' EXIT

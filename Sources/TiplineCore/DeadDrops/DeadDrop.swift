@@ -23,7 +23,7 @@ public struct DeadDrop: Hashable, Sendable {
     public let data: [UInt8]
     /// The CoverNode's signing time (only whole seconds are signed).
     public let createdAt: Timestamp
-    /// The CoverNode identity key's signature over ``signatureData``.
+    /// The CoverNode identity key's signature over ``signatureData(kind:data:createdAt:epoch:)``.
     public let signature: Signature
     /// For journalist dead drops: max(epoch of the C2J key, epoch of the signing key).
     public let epoch: Int32?
