@@ -3,7 +3,8 @@
 import time
 
 from selenium.common.exceptions import (
-    NoAlertPresentException, NoSuchElementException, StaleElementReferenceException, TimeoutException)
+    NoAlertPresentException, NoSuchElementException, StaleElementReferenceException, TimeoutException,
+    WebDriverException)
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -82,7 +83,12 @@ class DeskBrowser:
                 old_html.tag_name
                 return False
             except StaleElementReferenceException:
-                return self.driver.execute_script("return document.readyState") == "complete"
+                pass
+            except WebDriverException as error:
+                # Chromium sometimes reports a node of the unloaded document this way instead of as stale.
+                if "does not belong to the document" not in str(error):
+                    raise
+            return self.driver.execute_script("return document.readyState") == "complete"
 
         WebDriverWait(self.driver, timeout, poll_frequency=0.05).until(lambda _: replaced())
 
