@@ -101,39 +101,7 @@ enum SQLiteMigrations {
             // A UNIQUE index on the 773-byte message holds about five entries per page and made every
             // append a deep B-tree insert; a 32-byte SHA-256 digest dedups the same and is ~3x faster.
             "v2: streams deduplicate on a SHA-256 digest of the message",
-            """
-            CREATE TABLE u2c_messages_v2 (
-                position INTEGER PRIMARY KEY AUTOINCREMENT,
-                message BLOB NOT NULL,
-                digest BLOB NOT NULL UNIQUE CHECK (length(digest) = 32),
-                received_at_micros INTEGER NOT NULL
-            ) STRICT;
-            INSERT INTO u2c_messages_v2 (position, message, digest, received_at_micros)
-                SELECT position, message, tipline_sha256(message), received_at_micros FROM u2c_messages;
-            -- Keep the high-water mark: positions pruned from the top must never be handed out again.
-            DELETE FROM sqlite_sequence WHERE name = 'u2c_messages_v2';
-            INSERT INTO sqlite_sequence (name, seq)
-                SELECT 'u2c_messages_v2', seq FROM sqlite_sequence WHERE name = 'u2c_messages';
-            DROP TABLE u2c_messages;
-            ALTER TABLE u2c_messages_v2 RENAME TO u2c_messages;
-            CREATE INDEX u2c_messages_received ON u2c_messages (received_at_micros);
-
-            CREATE TABLE j2c_messages_v2 (
-                position INTEGER PRIMARY KEY AUTOINCREMENT,
-                message BLOB NOT NULL,
-                digest BLOB NOT NULL UNIQUE CHECK (length(digest) = 32),
-                received_at_micros INTEGER NOT NULL
-            ) STRICT;
-            INSERT INTO j2c_messages_v2 (position, message, digest, received_at_micros)
-                SELECT position, message, tipline_sha256(message), received_at_micros FROM j2c_messages;
-            -- Keep the high-water mark: positions pruned from the top must never be handed out again.
-            DELETE FROM sqlite_sequence WHERE name = 'j2c_messages_v2';
-            INSERT INTO sqlite_sequence (name, seq)
-                SELECT 'j2c_messages_v2', seq FROM sqlite_sequence WHERE name = 'j2c_messages';
-            DROP TABLE j2c_messages;
-            ALTER TABLE j2c_messages_v2 RENAME TO j2c_messages;
-            CREATE INDEX j2c_messages_received ON j2c_messages (received_at_micros);
-            """
+            MessageStream.allCases.map { digestRebuild(of: $0.tableName) }.joined(separator: "\n")
         ),
         (
             "v3: journalist identity rotation queue",
@@ -148,6 +116,26 @@ enum SQLiteMigrations {
             """
         ),
     ]
+
+    /// Rebuilds a stream table around a unique SHA-256 `digest` column, keeping every row, its position and the
+    /// table's high-water mark (positions pruned from the top must never be handed out again).
+    private static func digestRebuild(of table: String) -> String {
+        """
+        CREATE TABLE \(table)_v2 (
+            position INTEGER PRIMARY KEY AUTOINCREMENT,
+            message BLOB NOT NULL,
+            digest BLOB NOT NULL UNIQUE CHECK (length(digest) = 32),
+            received_at_micros INTEGER NOT NULL
+        ) STRICT;
+        INSERT INTO \(table)_v2 (position, message, digest, received_at_micros)
+            SELECT position, message, tipline_sha256(message), received_at_micros FROM \(table);
+        DELETE FROM sqlite_sequence WHERE name = '\(table)_v2';
+        INSERT INTO sqlite_sequence (name, seq) SELECT '\(table)_v2', seq FROM sqlite_sequence WHERE name = '\(table)';
+        DROP TABLE \(table);
+        ALTER TABLE \(table)_v2 RENAME TO \(table);
+        CREATE INDEX \(table)_received ON \(table) (received_at_micros);
+        """
+    }
 
     /// `tipline_sha256(blob)`: libsodium's SHA-256, for migrations that derive digests from stored rows.
     private static let sha256Function = DatabaseFunction("tipline_sha256", argumentCount: 1, pure: true) { values in
