@@ -1,8 +1,6 @@
 import Foundation
 import Logging
-import Metrics
 import PostgresNIO
-import Prometheus
 import ServiceLifecycle
 import TiplineAPIClient
 import TiplineServer
@@ -11,13 +9,12 @@ import TiplineStorage
 /// Runs `tipline covernode` from its settings: opens the stream store, then runs ``CoverNodeService`` until SIGTERM
 /// or SIGINT (graceful: the release being published is finished; an interrupted one is finished at the next start).
 public enum CoverNodeServer {
-    /// Runs until a signal stops it. Call it once per process: it bootstraps the global metrics system.
+    /// Runs until a signal stops it.
     public static func run(settings: CoverNodeServerSettings) async throws {
         let control = LogLevelControl(settings.logLevel)
         let logger = control.logger(label: "tipline.covernode")
         let api = APIClient(baseURL: settings.apiURL)
-        let registry = PrometheusCollectorRegistry()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        let registry = GlobalMetrics.registry()
         let listener = CoverNodeMetricsListener.service(port: settings.metricsPort, registry: registry, logger: logger)
         /// Runs the service (and the metrics listener, stopped first) on `store`.
         func serve(_ store: any MessageStreamStore) async throws {

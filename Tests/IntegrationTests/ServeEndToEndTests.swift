@@ -64,6 +64,11 @@ import TiplineCore
         sender.interrupt()
         sender.waitUntilExit()
 
+        // The embedded CoverNode's counters are on the API's GET /metrics, next to the API's own.
+        let metrics = try await DeploymentProcesses.get(url + "/metrics").body
+        #expect(metrics.contains(#"tipline_covernode_releases_total{direction="j2u"}"#))
+        #expect(metrics.contains("tipline_appender_messages_total"))
+
         clock.advance(by: .seconds(2 * 3600))
         try await reader.didEnterForeground()
         try await reader.unlock(passphrase)

@@ -41,8 +41,10 @@ struct EmbeddedServer {
         var settings = APISettings(port: port, database: databasePath)
         settings.http = HTTPSettings(host: host, port: port, logLevel: logLevel)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        // One registry for the API's metrics and the CoverNode's counters: both on the API's GET /metrics.
         let app = buildApplication(
-            settings: settings, store: store, trustAnchors: anchors, onServerRunning: { portContinuation.yield($0) })
+            settings: settings, store: store, trustAnchors: anchors, registry: GlobalMetrics.registry(),
+            onServerRunning: { portContinuation.yield($0) })
         let backgroundWork = AfterServerStart {
             guard let boundPort = await ports.first(where: { _ in true }) else { return }
             let url = "http://\(host):\(boundPort)"

@@ -1,0 +1,21 @@
+import Metrics
+public import Prometheus
+import Synchronization
+
+/// The process's one Prometheus registry behind swift-metrics' global `MetricsSystem`, so that libraries that
+/// create `Counter(label:)`s (the CoverNode's pipelines) land on the same `GET /metrics` as the API's own metrics.
+public enum GlobalMetrics {
+    private static let bootstrapped = Mutex<PrometheusCollectorRegistry?>(nil)
+
+    /// The registry, bootstrapping `MetricsSystem` with it on first use (later calls return the same registry
+    /// instead of bootstrapping twice, which swift-metrics forbids).
+    public static func registry() -> PrometheusCollectorRegistry {
+        bootstrapped.withLock { registry in
+            if let registry { return registry }
+            let created = PrometheusCollectorRegistry()
+            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: created))
+            registry = created
+            return created
+        }
+    }
+}
