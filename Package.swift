@@ -200,9 +200,14 @@ let package = Package(
         ),
 
         // MARK: Tests
+        .target(
+            name: "TiplineTestSupport", dependencies: ["TiplineCore"], path: "Tests/TiplineTestSupport",
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "TiplineCoreTests",
-            dependencies: ["TiplineCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "TiplineCore", "TiplineTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
@@ -210,7 +215,7 @@ let package = Package(
             name: "TiplineClientTests",
             dependencies: [
                 "TiplineClient", "TiplineCore", "TiplineSimulation", "TiplineAPI", "TiplineServer", "TiplineStorage",
-                "TiplineCoverNode", "TiplineAPIClient",
+                "TiplineCoverNode", "TiplineAPIClient", "TiplineTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -230,7 +235,7 @@ let package = Package(
         .testTarget(
             name: "TiplineAPITests",
             dependencies: [
-                "TiplineAPI", "TiplineStorage", "TiplineServer", "TiplineCore",
+                "TiplineAPI", "TiplineStorage", "TiplineServer", "TiplineCore", "TiplineTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -247,6 +252,7 @@ let package = Package(
             name: "TiplineCoverNodeTests",
             dependencies: [
                 "TiplineCoverNode", "TiplineCore", "TiplineAPIClient", "TiplineAPI", "TiplineStorage", "TiplineServer",
+                "TiplineTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -261,6 +267,7 @@ let package = Package(
             name: "TiplineJournalistTests",
             dependencies: [
                 "TiplineJournalist", "TiplineCore", "TiplineAPIClient", "TiplineAPI", "TiplineStorage", "TiplineAdmin",
+                "TiplineTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -5,6 +5,7 @@ import NIOCore
 import Testing
 import TiplineAPI
 import TiplineCore
+import TiplineTestSupport
 
 @Suite struct DeadDropTests {
     @Test(arguments: DeadDropKind.allCases)

@@ -5,6 +5,7 @@ import NIOCore
 import Testing
 import TiplineAPI
 import TiplineCore
+import TiplineTestSupport
 
 /// Every way a signed form can be refused, exercised on `POST /v1/status` (admin, online policy) and on a
 /// provisioning-key upload (organisation, ceremony policy).

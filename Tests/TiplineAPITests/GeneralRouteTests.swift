@@ -7,6 +7,7 @@ import Testing
 import TiplineAPI
 import TiplineCore
 import TiplineServer
+import TiplineTestSupport
 
 @Suite struct GeneralRouteTests {
     @Test func healthCheckAnswersWithCacheControl() async throws {

@@ -6,6 +6,7 @@ import Testing
 import TiplineAPI
 import TiplineCore
 import TiplineStorage
+import TiplineTestSupport
 
 /// `GET`/`POST /v1/public-keys/journalists/identity-public-key-form` and `from_queue` identity-key uploads.
 @Suite struct IdentityRotationQueueTests {

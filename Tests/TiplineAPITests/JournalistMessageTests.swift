@@ -5,6 +5,7 @@ import Testing
 import TiplineAPI
 import TiplineCore
 import TiplineStorage
+import TiplineTestSupport
 
 @Suite struct JournalistMessageTests {
     @Test func signedMessagesGoToTheJournalistStreamOnce() async throws {

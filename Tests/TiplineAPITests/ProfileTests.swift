@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Testing
 import TiplineAPI
 import TiplineCore
+import TiplineTestSupport
 
 @Suite struct ProfileTests {
     private static func profiles(_ client: some TestClientProtocol) async throws -> [JournalistProfile] {

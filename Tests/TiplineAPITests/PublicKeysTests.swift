@@ -5,6 +5,7 @@ import NIOCore
 import Testing
 import TiplineAPI
 import TiplineCore
+import TiplineTestSupport
 
 @Suite struct PublicKeysTests {
     @Test func publishedHierarchyVerifiesAgainstTheTrustAnchor() async throws {

@@ -3,6 +3,7 @@ import Logging
 import Testing
 import TiplineCore
 import TiplineStorage
+import TiplineTestSupport
 
 @testable import TiplineAPI
 

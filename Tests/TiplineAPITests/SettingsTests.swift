@@ -3,6 +3,7 @@ import Testing
 import TiplineAPI
 import TiplineCore
 import TiplineServer
+import TiplineTestSupport
 
 @Suite struct SettingsTests {
     @Test func defaultsMatchCoverDrop() async throws {

@@ -1,5 +1,6 @@
 import Testing
 import TiplineCore
+import TiplineTestSupport
 
 @testable import TiplineClient
 
@@ -10,7 +11,7 @@ struct DeadDropCacheTests {
 
     init() throws {
         hierarchy = try TestHierarchy(now: Timestamp(seconds: 1_900_000_000))
-        keys = try hierarchy.verifiedKeys()
+        keys = hierarchy.keys.verifiedKeys()
     }
 
     func drop(_ id: Int32, hoursAfterStart hours: Int64) throws -> DeadDropJSON {

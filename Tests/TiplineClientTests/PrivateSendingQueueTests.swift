@@ -1,5 +1,6 @@
 import Testing
 import TiplineCore
+import TiplineTestSupport
 
 @testable import TiplineClient
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TiplineCore
+import TiplineTestSupport
 
 @Suite struct KeyHierarchyTests {
     typealias Org = SigningPublicKey<Role.Organization>
@@ -87,23 +88,23 @@ import TiplineCore
     }
 
     @Test func anExpiredKeyDropsOnlyItsSubtree() throws {
-        let world = try TestHierarchy()
+        var world = try TestHierarchy.fresh()
         let now = world.now
-        let expiredJournalist = try world.addJournalist("expired_journalist", idValidity: .seconds(60))
+        let expiredJournalist = try world.addJournalist("expired_journalist", identityValidity: .seconds(60))
         _ = expiredJournalist
-        let live = try world.addJournalist("live_journalist", idValidity: .seconds(86_400))
+        let live = try world.addJournalist("live_journalist", identityValidity: .seconds(86_400))
         _ = live
         let later = now.adding(.seconds(120))
-        let verified = VerifiedKeys(world.response(), trustAnchors: [world.anchor], now: later)
+        let verified = VerifiedKeys(world.response(maxEpoch: 7), trustAnchors: [world.anchor], now: later)
         #expect(verified.journalists["expired_journalist"] == nil)
         #expect(verified.journalists["live_journalist"]?.count == 1)
         #expect(verified.latestCoverNodeMessagingKeys.count == 1)
     }
 
     @Test func aForgedCertificateIsDropped() throws {
-        let world = try TestHierarchy()
-        _ = try world.addJournalist("alice", idValidity: .seconds(86_400))
-        var response = world.response()
+        var world = try TestHierarchy.fresh()
+        _ = try world.addJournalist("alice", identityValidity: .seconds(86_400))
+        var response = world.response(maxEpoch: 7)
         var family = response.keys[0].journalists[0]
         var identity = try #require(family.journalists["alice"]?.first)
         var certificate = try Hex.decode(identity.msgPks[0].certificate)
@@ -127,9 +128,9 @@ import TiplineCore
     }
 
     @Test func responseJSONRoundTrips() throws {
-        let world = try TestHierarchy()
-        _ = try world.addJournalist("alice", idValidity: .seconds(86_400))
-        let response = world.response()
+        var world = try TestHierarchy.fresh()
+        _ = try world.addJournalist("alice", identityValidity: .seconds(86_400))
+        let response = world.response(maxEpoch: 7)
         let data = try JSONEncoder().encode(response)
         #expect(String(decoding: data, as: UTF8.self).contains("\"default_journalist_id\":null"))
         #expect(try JSONDecoder().decode(PublicKeysResponse.self, from: data) == response)

@@ -6,6 +6,7 @@ import TiplineAPIClient
 import TiplineCore
 import TiplineCoverNode
 import TiplineStorage
+import TiplineTestSupport
 
 /// The whole CoverNode against the real API on loopback and a real SQLite store: bootstrap from a setup bundle,
 /// reader messages through the appender, journalist replies through `POST /v1/journalist-messages`, timer-driven
@@ -60,7 +61,7 @@ import TiplineStorage
                 try await api.postUserMessage(messages[0])  // a replay: stored once, processed once
 
                 let reply = try JournalistToUserMessage.message(PaddedCompressedString(text: "thanks, alice here"))
-                    .seal(from: alice.messaging, to: reader.publicKey)
+                    .seal(from: alice.latestMessaging, to: reader.publicKey)
                 try await api.postJournalistMessage(journalistMessage(reply, from: alice, coverNodeKeys, clock))
                 for _ in 0..<3 {
                     try await api.postJournalistMessage(journalistMessage(nil, from: bob, coverNodeKeys, clock))
@@ -84,7 +85,7 @@ import TiplineStorage
 
                 let replies = try await eventually {
                     let drops = try await api.deadDrops(.user, idsGreaterThan: 0).map(\.deadDrop)
-                    let shared = try TwoPartyBox.SharedKey(mine: reader, theirs: alice.messaging.publicKey)
+                    let shared = try TwoPartyBox.SharedKey(mine: reader, theirs: alice.latestMessaging.publicKey)
                     let opened = drops.flatMap { drop in
                         #expect(drop.isSigned(byAnyOf: keys.allCoverNodeIdentityKeys, at: clock.now()))
                         #expect(drop.messages.count == 4 && drop.messages.allSatisfy { $0.count == 553 })
@@ -111,7 +112,7 @@ import TiplineStorage
 
     /// A J2C as a journalist client posts it: real when `reply` is given, cover otherwise.
     func journalistMessage(
-        _ reply: [UInt8]?, from journalist: TestDeployment.Journalist,
+        _ reply: [UInt8]?, from journalist: TestKeyHierarchy.Journalist,
         _ coverNodeKeys: [EncryptionPublicKey<Role.CoverNodeMessaging>], _ clock: any WallClock
     ) throws -> SignedForm {
         let message: JournalistToCoverNodeMessage = reply.map { .real(sealedReply: $0) } ?? .cover

@@ -3,6 +3,7 @@ import Testing
 import TiplineAPIClient
 import TiplineCore
 import TiplineStorage
+import TiplineTestSupport
 
 /// Exactly-once delivery with real processes: `tipline api` and `tipline covernode` on loopback over one database,
 /// 100 real messages hidden among 20 000 covers, the CoverNode killed with SIGKILL mid-batch, after writing an

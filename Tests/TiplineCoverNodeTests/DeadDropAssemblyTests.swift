@@ -1,5 +1,6 @@
 import Testing
 import TiplineCore
+import TiplineTestSupport
 
 @testable import TiplineCoverNode
 
@@ -48,7 +49,7 @@ import TiplineCore
             sealedMessage: UserToJournalistMessage(
                 replyKey: EncryptionKeyPair<Role.User>.generate().publicKey,
                 text: PaddedCompressedString(text: "slot 4")
-            ).seal(to: alice.messaging.publicKey))
+            ).seal(to: alice.latestMessaging.publicKey))
         var slots = [MixingSlot<UserToJournalistDirection.Payload>](repeating: .filler, count: 7)
         slots[4] = .real(payload)
 
@@ -65,7 +66,7 @@ import TiplineCore
                         .init(
                             provisioningPk: deployment.journalistProvisioningKey.json,
                             journalists: [
-                                "alice": [.init(idPk: alice.identityKey.json, msgPks: [alice.messagingKey.json])]
+                                "alice": [.init(idPk: alice.identityKey.json, msgPks: [alice.latestMessagingKey.json])]
                             ])
                     ])
             ], maxEpoch: 11)
@@ -83,9 +84,9 @@ import TiplineCore
 extension TwoPartyBox.SharedKey {
     /// Whether `box` is a C2J from `coverNode` to `journalist`.
     static func opens(
-        _ box: ArraySlice<UInt8>, _ journalist: TestDeployment.Journalist,
+        _ box: ArraySlice<UInt8>, _ journalist: TestKeyHierarchy.Journalist,
         _ coverNode: EncryptionKeyPair<Role.CoverNodeMessaging>
     ) -> Bool {
-        (try? TwoPartyBox.SharedKey(mine: journalist.messaging, theirs: coverNode.publicKey))?.open(box) != nil
+        (try? TwoPartyBox.SharedKey(mine: journalist.latestMessaging, theirs: coverNode.publicKey))?.open(box) != nil
     }
 }

@@ -3,6 +3,7 @@ import Testing
 import TiplineAPIClient
 import TiplineCore
 import TiplineCoverNode
+import TiplineTestSupport
 
 /// Bootstrap from a setup bundle and messaging-key rotation against the real API on loopback.
 @Suite struct KeyLifecycleTests {

@@ -3,6 +3,7 @@ import Testing
 import TiplineAPIClient
 import TiplineCore
 import TiplineStorage
+import TiplineTestSupport
 
 @testable import TiplineCoverNode
 

@@ -2,95 +2,71 @@ import Foundation
 import Testing
 import TiplineAPIClient
 import TiplineCore
+import TiplineTestSupport
 
-/// A key hierarchy made for a test and published to a real API over HTTP, the way the key ceremony and the
+/// A ``TestKeyHierarchy`` made for a test and published to a real API over HTTP, the way the key ceremony and the
 /// journalist clients do it: organisation-signed provisioning keys, provisioning-signed journalist profiles and
 /// identity keys, identity-signed journalist messaging keys, and a CoverNode setup bundle.
+@dynamicMemberLookup
 struct TestDeployment: Sendable {
-    struct Journalist: Sendable {
-        let id: String
-        let identity: SigningKeyPair<Role.JournalistIdentity>
-        let identityKey: SignedPublicKey<SigningPublicKey<Role.JournalistIdentity>>
-        let messaging: EncryptionKeyPair<Role.JournalistMessaging>
-        let messagingKey: SignedPublicKey<EncryptionPublicKey<Role.JournalistMessaging>>
-    }
-
-    let organization: SigningKeyPair<Role.Organization>
-    let anchor: SignedPublicKey<SigningPublicKey<Role.Organization>>
-    let coverNodeProvisioning: SigningKeyPair<Role.CoverNodeProvisioning>
-    let coverNodeProvisioningKey: SignedPublicKey<SigningPublicKey<Role.CoverNodeProvisioning>>
-    let journalistProvisioning: SigningKeyPair<Role.JournalistProvisioning>
-    let journalistProvisioningKey: SignedPublicKey<SigningPublicKey<Role.JournalistProvisioning>>
-    let journalists: [Journalist]
+    /// The keys.
+    let keys: TestKeyHierarchy
 
     init(journalistIds: [String], now: Timestamp) throws {
-        let year = now.adding(KeyLifetimes.longTerm)
-        organization = try .generate()
-        anchor = try organization.selfSigned(notValidAfter: year)
-        coverNodeProvisioning = try .generate()
-        coverNodeProvisioningKey = try organization.certify(coverNodeProvisioning.publicKey, notValidAfter: year)
-        journalistProvisioning = try .generate()
-        journalistProvisioningKey = try organization.certify(journalistProvisioning.publicKey, notValidAfter: year)
-        journalists = try journalistIds.map { [journalistProvisioning] id in
-            let identity = try SigningKeyPair<Role.JournalistIdentity>.generate()
-            let identityKey = try journalistProvisioning.certify(
-                identity.publicKey, notValidAfter: now.adding(KeyLifetimes.journalistIdentity))
-            let messaging = try EncryptionKeyPair<Role.JournalistMessaging>.generate()
-            let messagingKey = try identity.certify(
-                messaging.publicKey, notValidAfter: now.adding(KeyLifetimes.messaging))
-            return Journalist(
-                id: id, identity: identity, identityKey: identityKey, messaging: messaging, messagingKey: messagingKey)
-        }
+        keys = try TestKeyHierarchy(now: now, journalistIds: journalistIds)
     }
 
-    func journalist(_ id: String) throws -> Journalist {
-        try #require(journalists.first { $0.id == id })
-    }
+    /// The keys' properties, as if they were the deployment's own.
+    subscript<T>(dynamicMember keyPath: KeyPath<TestKeyHierarchy, T>) -> T { keys[keyPath: keyPath] }
+
+    func journalist(_ id: String) throws -> TestKeyHierarchy.Journalist { try #require(keys.journalist(id)) }
 
     /// The JSON of the trust-anchor file `tipline api --trust-anchors` reads.
-    func trustAnchorsJSON() throws -> Data { try JSONEncoder().encode([anchor.json]) }
+    func trustAnchorsJSON() throws -> Data { try JSONEncoder().encode([keys.anchor.json]) }
 
     /// A fresh CoverNode identity, certified for 4 weeks, with its provisioning-signed upload form.
     func coverNodeSetupBundle(id: String = "covernode_001", now: Timestamp) throws -> CoverNodeSetupBundle {
         let identity = try SigningKeyPair<Role.CoverNodeIdentity>.generate()
-        let certificate = try coverNodeProvisioning.certify(
+        let certificate = try keys.coverNodeProvisioning.certify(
             identity.publicKey, notValidAfter: now.adding(KeyLifetimes.coverNodeIdentity))
         let form = try SignedForm.sign(
-            PostCoverNodeIdentityKeyBody(covernodeId: id, covernodeIdPk: certificate.json), with: coverNodeProvisioning,
+            PostCoverNodeIdentityKeyBody(covernodeId: id, covernodeIdPk: certificate.json),
+            with: keys.coverNodeProvisioning,
             now: now, lifetime: .seconds(86_400))
         return CoverNodeSetupBundle(
-            covernodeId: id, trustAnchors: [anchor.json],
+            covernodeId: id, trustAnchors: [keys.anchor.json],
             identityKeyPair: KeyPairJSON(identity, certificate: certificate), uploadIdentityKeyForm: form)
     }
 
     /// Uploads the provisioning keys and every journalist (profile, identity key, messaging key).
     func publish(to api: APIClient, now: Timestamp) async throws {
         _ = try await api.submit(
-            SignedForm.sign(coverNodeProvisioningKey.json, with: organization, now: now),
+            SignedForm.sign(keys.coverNodeProvisioningKey.json, with: keys.organization, now: now),
             to: "/v1/public-keys/covernode/provisioning-public-key")
         _ = try await api.submit(
-            SignedForm.sign(journalistProvisioningKey.json, with: organization, now: now),
+            SignedForm.sign(keys.journalistProvisioningKey.json, with: keys.organization, now: now),
             to: "/v1/public-keys/journalists/provisioning-public-key")
-        for journalist in journalists {
+        for journalist in keys.journalists {
             let profile = PostJournalistProfileBody(
                 id: journalist.id, displayName: journalist.id, sortName: journalist.id, description: "reporter",
                 isDesk: false, status: "VISIBLE")
             _ = try await api.submit(
-                SignedForm.sign(profile, with: journalistProvisioning, now: now), to: "/v1/public-keys/journalists")
+                SignedForm.sign(profile, with: keys.journalistProvisioning, now: now), to: "/v1/public-keys/journalists"
+            )
             _ = try await api.submitKeyUpload(
                 SignedForm.sign(
                     PostJournalistIdentityKeyBody(
                         journalistId: journalist.id, journalistIdPk: journalist.identityKey.json),
-                    with: journalistProvisioning, now: now),
+                    with: keys.journalistProvisioning, now: now),
                 to: "/v1/public-keys/journalists/identity-public-key")
             _ = try await api.submitKeyUpload(
-                SignedForm.sign(journalist.messagingKey.json, with: journalist.identity, now: now),
+                SignedForm.sign(journalist.latestMessagingKey.json, with: journalist.identity, now: now),
                 to: "/v1/public-keys/journalists/messaging-public-key")
         }
     }
 
     /// The API's hierarchy, verified against this deployment's anchor.
     func verifiedKeys(from api: APIClient, now: Timestamp) async throws -> VerifiedKeys {
-        VerifiedKeys(try await api.publicKeys(), trustAnchors: [anchor], now: now)
+        VerifiedKeys(try await api.publicKeys(), trustAnchors: [keys.anchor], now: now)
     }
 }

@@ -5,6 +5,7 @@ import TiplineAPIClient
 import TiplineCore
 import TiplineCoverNode
 import TiplineStorage
+import TiplineTestSupport
 
 /// A journalist who registered after the CoverNode's last periodic key refresh: the pipeline refreshes on demand
 /// instead of dropping the first messages to them (CoverDrop drops them).

@@ -3,6 +3,7 @@ import Testing
 import TiplineAPIClient
 import TiplineAdmin
 import TiplineCore
+import TiplineTestSupport
 
 @testable import TiplineJournalist
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TiplineAPIClient
 import TiplineCore
+import TiplineTestSupport
 
 @testable import TiplineJournalist
 
@@ -276,7 +277,7 @@ struct JournalistAPITests {
     @Test func anUnreachableAPIIsAClearError() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let organization = try TestOrganization(now: SystemWallClock().now())
+        let organization = try TestKeyHierarchy(now: SystemWallClock().now())
         let vault = try JournalistVault(
             creatingAt: directory.file("ivan.vault"), from: organization.setupBundle(journalistId: "ivan"),
             passphrase: Self.passphrase, kdf: .testOnly, now: organization.now)

@@ -6,6 +6,7 @@ import TiplineAPI
 import TiplineAPIClient
 import TiplineCore
 import TiplineStorage
+import TiplineTestSupport
 
 /// The real Tipline API on a loopback port over a SQLite file, seeded with a test organisation's provisioning
 /// and CoverNode keys. The test plays the CoverNode (it publishes signed dead drops, as the CoverNode does) and
@@ -13,7 +14,7 @@ import TiplineStorage
 struct LoopbackDeployment: Sendable {
     let api: APIClient
     let store: SQLiteStore
-    let organization: TestOrganization
+    let organization: TestKeyHierarchy
     let clock: ManualWallClock
     let directory: TemporaryDirectory
     /// The epoch of the CoverNode's keys, for the dead drops it publishes.
@@ -23,7 +24,7 @@ struct LoopbackDeployment: Sendable {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let clock = ManualWallClock(start: SystemWallClock().now())
-        let organization = try TestOrganization(now: clock.now())
+        let organization = try TestKeyHierarchy(now: clock.now())
         let database = directory.file("api.sqlite")
         let store = try SQLiteStore(path: database)
         defer { try? store.close() }
@@ -43,7 +44,7 @@ struct LoopbackDeployment: Sendable {
 
     /// Uploads the provisioning keys and the CoverNode's keys through signed forms, as the key ceremony and the
     /// CoverNode do. Returns the epoch of the CoverNode's newest key.
-    private static func seed(_ api: APIClient, _ organization: TestOrganization, now: Timestamp) async throws -> Int32 {
+    private static func seed(_ api: APIClient, _ organization: TestKeyHierarchy, now: Timestamp) async throws -> Int32 {
         try await api.submit(
             SignedForm.sign(organization.journalistProvisioningKey.json, with: organization.organization, now: now),
             to: "/v1/public-keys/journalists/provisioning-public-key")

@@ -1,16 +1,17 @@
 import Foundation
 import Testing
 import TiplineCore
+import TiplineTestSupport
 
 @testable import TiplineJournalist
 
 @Suite("Vaults from setup bundles")
 struct SetupBundleTests {
-    let organization: TestOrganization
+    let organization: TestKeyHierarchy
     let directory: TemporaryDirectory
 
     init() throws {
-        organization = try TestOrganization(now: Timestamp(seconds: 1_900_000_000))
+        organization = try TestKeyHierarchy(now: Timestamp(seconds: 1_900_000_000))
         directory = try TemporaryDirectory()
     }
 

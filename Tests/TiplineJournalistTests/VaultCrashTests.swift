@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TiplineCore
+import TiplineTestSupport
 
 @testable import TiplineJournalist
 
@@ -12,7 +13,7 @@ struct VaultCrashTests {
 
     /// A closed vault at `path`, made with the cheap test KDF.
     static func makeVault(at path: String, id: String) async throws {
-        let organization = try TestOrganization(now: Timestamp(seconds: 1_900_000_000))
+        let organization = try TestKeyHierarchy(now: Timestamp(seconds: 1_900_000_000))
         try await JournalistVault(
             creatingAt: path, from: organization.setupBundle(journalistId: id), passphrase: passphrase,
             kdf: .testOnly, now: organization.now

@@ -1,17 +1,18 @@
 import Foundation
 import Testing
 import TiplineCore
+import TiplineTestSupport
 
 @testable import TiplineJournalist
 
 @Suite("Journalist vault")
 struct VaultTests {
     static let passphrase = "correct horse battery staple"
-    let organization: TestOrganization
+    let organization: TestKeyHierarchy
     let directory: TemporaryDirectory
 
     init() throws {
-        organization = try TestOrganization(now: Timestamp(seconds: 1_900_000_000))
+        organization = try TestKeyHierarchy(now: Timestamp(seconds: 1_900_000_000))
         directory = try TemporaryDirectory()
     }
 

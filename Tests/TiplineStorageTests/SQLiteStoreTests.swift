@@ -72,4 +72,24 @@ struct SQLiteStoreTests {
         }
         #expect(error?.code == .database)
     }
+
+    @Test func concurrentAppendsFromTwoConnectionsAreReadExactlyOnce() async throws {
+        try await SQLiteTestDatabase.withDirectory { directory in
+            let path = directory.appendingPathComponent("tipline.sqlite").path
+            // Two pools on one file behave like two processes sharing the database.
+            let reader = try SQLiteStore(path: path)
+            let other = try SQLiteStore(path: path)
+            defer {
+                try? reader.close()
+                try? other.close()
+            }
+            try await TiplineStoreCompatTest(store: reader).concurrentAppendsAreReadExactlyOnce(
+                writers: 4,
+                batchesPerWriter: 15
+            ) { writer, batch in
+                let store = writer.isMultiple(of: 2) ? reader : other
+                try await store.append(.userToCoverNode, batch, receivedAtMicros: 1)
+            }
+        }
+    }
 }

@@ -10,6 +10,7 @@ import TiplineAPI
 import TiplineCore
 import TiplineServer
 import TiplineStorage
+import TiplineTestSupport
 
 /// A TiplineAPI app on a fresh SQLite file in a temporary folder, with a manual wall clock at the keys' `now`.
 final class APIHarness: Sendable {

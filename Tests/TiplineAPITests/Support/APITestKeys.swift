@@ -1,51 +1,36 @@
 import Foundation
 import NIOCore
 import TiplineCore
+import TiplineTestSupport
 
-/// A complete, freshly generated key hierarchy for API tests, with helpers to sign forms as each role.
+/// A ``TestKeyHierarchy`` with one journalist and an admin key, with helpers to sign forms as each role.
+@dynamicMemberLookup
 struct APITestKeys: Sendable {
-    static let coverNodeId = "covernode_001"
+    static let coverNodeId = TestKeyHierarchy.coverNodeId
     static let journalistId = "alice"
 
-    let now: Timestamp
-    let organization: SigningKeyPair<Role.Organization>
-    let anchor: SignedPublicKey<SigningPublicKey<Role.Organization>>
+    /// The organisation, provisioning, CoverNode and journalist keys.
+    let hierarchy: TestKeyHierarchy
     let admin: SigningKeyPair<Role.Admin>
     let adminKey: SignedPublicKey<SigningPublicKey<Role.Admin>>
-    let coverNodeProvisioning: SigningKeyPair<Role.CoverNodeProvisioning>
-    let coverNodeProvisioningKey: SignedPublicKey<SigningPublicKey<Role.CoverNodeProvisioning>>
-    let journalistProvisioning: SigningKeyPair<Role.JournalistProvisioning>
-    let journalistProvisioningKey: SignedPublicKey<SigningPublicKey<Role.JournalistProvisioning>>
-    let coverNodeIdentity: SigningKeyPair<Role.CoverNodeIdentity>
-    let coverNodeIdentityKey: SignedPublicKey<SigningPublicKey<Role.CoverNodeIdentity>>
-    let coverNodeMessagingKey: SignedPublicKey<EncryptionPublicKey<Role.CoverNodeMessaging>>
-    let journalistIdentity: SigningKeyPair<Role.JournalistIdentity>
-    let journalistIdentityKey: SignedPublicKey<SigningPublicKey<Role.JournalistIdentity>>
-    let journalistMessagingKey: SignedPublicKey<EncryptionPublicKey<Role.JournalistMessaging>>
+    /// The keys of ``journalistId``.
+    let journalist: TestKeyHierarchy.Journalist
 
     init(now: Timestamp = Timestamp(seconds: 1_900_000_000)) throws {
-        self.now = now
-        let year = now.adding(KeyLifetimes.longTerm)
-        organization = try .generate()
-        anchor = try organization.selfSigned(notValidAfter: year)
+        var hierarchy = try TestKeyHierarchy(now: now)
+        journalist = try hierarchy.addJournalist(Self.journalistId)
+        self.hierarchy = hierarchy
         admin = try .generate()
-        adminKey = try organization.certify(admin.publicKey, notValidAfter: year)
-        coverNodeProvisioning = try .generate()
-        coverNodeProvisioningKey = try organization.certify(coverNodeProvisioning.publicKey, notValidAfter: year)
-        journalistProvisioning = try .generate()
-        journalistProvisioningKey = try organization.certify(journalistProvisioning.publicKey, notValidAfter: year)
-        coverNodeIdentity = try .generate()
-        coverNodeIdentityKey = try coverNodeProvisioning.certify(
-            coverNodeIdentity.publicKey, notValidAfter: now.adding(KeyLifetimes.coverNodeIdentity))
-        coverNodeMessagingKey = try coverNodeIdentity.certify(
-            EncryptionKeyPair<Role.CoverNodeMessaging>.generate().publicKey,
-            notValidAfter: now.adding(KeyLifetimes.messaging))
-        journalistIdentity = try .generate()
-        journalistIdentityKey = try journalistProvisioning.certify(
-            journalistIdentity.publicKey, notValidAfter: now.adding(KeyLifetimes.journalistIdentity))
-        journalistMessagingKey = try journalistIdentity.certify(
-            EncryptionKeyPair<Role.JournalistMessaging>.generate().publicKey,
-            notValidAfter: now.adding(KeyLifetimes.messaging))
+        adminKey = try hierarchy.organization.certify(admin.publicKey, notValidAfter: now.adding(KeyLifetimes.longTerm))
+    }
+
+    /// The hierarchy's properties, as if they were this one's own.
+    subscript<T>(dynamicMember keyPath: KeyPath<TestKeyHierarchy, T>) -> T { hierarchy[keyPath: keyPath] }
+
+    var journalistIdentity: SigningKeyPair<Role.JournalistIdentity> { journalist.identity }
+    var journalistIdentityKey: SignedPublicKey<SigningPublicKey<Role.JournalistIdentity>> { journalist.identityKey }
+    var journalistMessagingKey: SignedPublicKey<EncryptionPublicKey<Role.JournalistMessaging>> {
+        journalist.latestMessagingKey
     }
 
     /// The JSON of a form holding `body`, signed by `signer`, created `offset` after ``now``.
@@ -53,12 +38,12 @@ struct APITestKeys: Sendable {
         _ body: T, by signer: SigningKeyPair<R>, offset: Duration = .zero,
         lifetime: Duration = SignedForm.defaultLifetime
     ) throws -> ByteBuffer {
-        try json(SignedForm.sign(body, with: signer, now: now.adding(offset), lifetime: lifetime))
+        try json(SignedForm.sign(body, with: signer, now: hierarchy.now.adding(offset), lifetime: lifetime))
     }
 
     /// A form whose signature does not match its body.
     func tamperedForm<R, T: Encodable>(_ body: T, by signer: SigningKeyPair<R>) throws -> ByteBuffer {
-        let form = try SignedForm.sign(body, with: signer, now: now)
+        let form = try SignedForm.sign(body, with: signer, now: hierarchy.now)
         var object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(form)) as? [String: Any] ?? [:]
         object["body"] = Base64.encodePadded(Array(try JSONEncoder().encode(body)) + [0x20])
         return ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: object))
@@ -70,6 +55,7 @@ struct APITestKeys: Sendable {
     func deadDrop(_ kind: DeadDropKind, count: Int, offset: Duration = .zero) throws -> DeadDrop {
         try DeadDrop.sign(
             kind: kind, messages: (0..<count).map { _ in SecureRandom.bytes(kind.messageLength) },
-            createdAt: now.adding(offset), epoch: kind == .journalist ? 4 : nil, with: coverNodeIdentity)
+            createdAt: hierarchy.now.adding(offset), epoch: kind == .journalist ? 4 : nil,
+            with: hierarchy.coverNodeIdentity)
     }
 }

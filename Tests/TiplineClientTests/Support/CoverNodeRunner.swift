@@ -4,6 +4,7 @@ import TiplineAPIClient
 import TiplineCore
 import TiplineCoverNode
 import TiplineStorage
+import TiplineTestSupport
 
 /// The real CoverNode (`TiplineCoverNode`) for a ``LoopbackAPI``: both pipelines over the API's store, publishing
 /// through the API over HTTP, on the API's virtual clock, run step by step with `runUntilIdle()`.
@@ -35,7 +36,7 @@ struct CoverNodeRunner {
             ])
         let keyring = CoverNodeKeyring(keys: keys, store: nil)
         let directory = JournalistDirectory()
-        directory.update(from: try hierarchy.verifiedKeys())
+        directory.update(from: hierarchy.keys.verifiedKeys())
         let client = APIClient(baseURL: api.baseURL.absoluteString)
         let state = api.folder.appendingPathComponent("covernode")
         try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)

@@ -7,6 +7,7 @@ import TiplineClient
 import TiplineCore
 import TiplineServer
 import TiplineStorage
+import TiplineTestSupport
 
 /// The real API (`TiplineAPI` over a SQLite store in a temporary folder) on a loopback port, running on the same
 /// virtual clock as the clients, with `hierarchy` published in its store.

@@ -3,6 +3,7 @@ import Testing
 import TiplineClient
 import TiplineCore
 import TiplineStorage
+import TiplineTestSupport
 
 /// Plays the CoverNode's and the journalists' part with `TiplineCore` only, against the real API and its store:
 /// reads the U2C stream from the store, opens it with the CoverNode key, forwards real messages in a signed
