@@ -3,8 +3,9 @@
 # Everything else (Swift packages) resolves through SwiftPM.
 set -euo pipefail
 
-packages=(libsodium-dev pkg-config libsqlite3-dev zlib1g-dev postgresql nginx curl chromium chromium-driver python3-pip
-          ${TIPLINE_EXTRA_PACKAGES:-})
+# chromium + chromium-driver + fonts-liberation (a recommendation we install without the rest): the browser tests.
+packages=(libsodium-dev pkg-config libsqlite3-dev zlib1g-dev postgresql nginx curl
+          chromium chromium-driver fonts-liberation python3-pip ${TIPLINE_EXTRA_PACKAGES:-})
 
 missing=()
 for package in "${packages[@]}"; do
