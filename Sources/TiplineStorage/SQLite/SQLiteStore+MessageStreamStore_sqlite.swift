@@ -9,6 +9,8 @@ extension SQLiteStore: MessageStreamStore {
         let unique = InputValidation.uniqued(messages)
         guard !unique.isEmpty else { return 0 }
         let table = stream.tableName
+        // Hashed before taking the write lock: the single writer holds it for the inserts only.
+        let rows = unique.map { ($0, Data(Digest.sha256(Array($0)))) }
         // One IMMEDIATE transaction per batch; SQLite serialises writers, so positions are assigned
         // in commit order and a reader can never see a later position before an earlier one.
         return try await self.write("append to \(stream.rawValue) stream") { db in
@@ -19,8 +21,8 @@ extension SQLiteStore: MessageStreamStore {
                     """
             )
             var stored = 0
-            for message in unique {
-                try statement.execute(arguments: [message, Data(Digest.sha256(Array(message))), receivedAtMicros])
+            for (message, digest) in rows {
+                try statement.execute(arguments: [message, digest, receivedAtMicros])
                 stored += db.changesCount
             }
             return stored
