@@ -12,6 +12,7 @@ import urllib.parse
 
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
 
 import harness
 from desk_browser import DeskBrowser
@@ -64,6 +65,7 @@ def setUpModule():
     desk = harness.Desk()
     try:
         desk.start_server()
+        desk.add_journalist("bob", "Bob Example", "Politics")  # a colleague to hand sources over to
         desk.add_journalist()
         desk.start_source()
         desk.start_desk()
@@ -231,6 +233,17 @@ class ConversationTests(DeskTestCase):
         browser.submit("#mute")
         browser.open("/")
         self.assertNotIn("muted", browser.find("#sources li.source").get_attribute("class").split())
+
+    def test_handing_a_source_over_to_a_colleague(self):
+        conversation = browser.open_conversation()
+        choices = {option.get_attribute("value"): option.text.strip()
+                   for option in browser.find_all("#handover-to option")}
+        self.assertEqual(choices.get("bob"), "Bob Example", choices)
+        self.assertNotIn(harness.JOURNALIST_ID, choices, "a journalist cannot hand a source over to herself")
+        Select(browser.find("#handover-to")).select_by_value("bob")
+        browser.submit("#handover")
+        self.assertEqual(browser.path, conversation)
+        self.assertTrue(any("Handover to bob queued" in alert for alert in browser.alerts()), browser.alerts())
 
     def test_compose_counts_the_remaining_bytes(self):
         browser.open_conversation()
