@@ -18,15 +18,16 @@ import TiplineStorage
 /// Targets: ≥ 10,000 accepted messages/s on 2 cores, p99 < 50 ms, at least half the empty endpoint's rate.
 enum APIBenchmark {
     static func run(arguments: [String]) async throws {
-        let seconds = max(1, option("--seconds", in: arguments, default: 5))
-        let clients = max(1, option("--clients", in: arguments, default: 64))
+        let options = BenchmarkArguments(arguments: arguments)
+        let seconds = options.int("--seconds", default: 5)
+        let clients = options.int("--clients", default: 64)
         let window = Duration.seconds(seconds)
         print(
             "appender ingest: \(clients) keep-alive clients, \(seconds) s measured after 1 s warm-up, 773-byte messages"
         )
 
         let empty = try await serve(emptyApplication) { port in
-            try await drive(port: port, clients: clients, window: window)
+            try await AppenderLoad.drive(ports: [port], clients: clients, window: window)
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tipline-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -37,15 +38,15 @@ enum APIBenchmark {
             buildApplication(
                 settings: APISettings(port: 0), store: store, trustAnchors: [], logLevel: LogLevelControl(.warning),
                 onServerRunning: onRunning)
-        }) { port -> (Measurement, Double) in
-            let measurement = try await drive(port: port, clients: clients, window: window)
+        }) { port -> (AppenderLoad.Measurement, Double) in
+            let measurement = try await AppenderLoad.drive(ports: [port], clients: clients, window: window)
             return (measurement, try await commitBatchMean(port: port))
         }
         let stored = try await store.read(.userToCoverNode, after: 0, limit: Int.max).count
         let ceiling = try await storeCeiling(store, batch: max(1, Int(meanBatch.rounded())), window: window)
 
-        print(row("empty Hummingbird endpoint", empty))
-        print(row("POST /user/messages (SQLite)", appender))
+        print(AppenderLoad.row("empty Hummingbird endpoint", empty))
+        print(AppenderLoad.row("POST /user/messages (SQLite)", appender))
         let ratio = appender.rate / max(empty.rate, 1)
         print(String(format: "ratio appender / empty: %.2f (target ≥ 0.50)", ratio))
         print(
@@ -57,15 +58,6 @@ enum APIBenchmark {
                 meanBatch, ceiling))
         let meets = appender.rate >= 10_000 && appender.p99 < 50 && ratio >= 0.5 && stored == appender.acknowledged
         print("verdict: \(meets ? "meets" : "MISSES") the targets")
-    }
-
-    /// What one endpoint sustained.
-    private struct Measurement {
-        var rate: Double
-        var p50: Double
-        var p99: Double
-        var acknowledged: Int
-        var failures: Int
     }
 
     /// Hummingbird answering `POST /user/messages` after reading the body, and nothing else: the baseline.
@@ -105,50 +97,6 @@ enum APIBenchmark {
         }
     }
 
-    /// `clients` concurrent request loops for 1 s of warm-up plus `window`; latencies count inside the window only.
-    private static func drive(port: Int, clients: Int, window: Duration) async throws -> Measurement {
-        let http = HTTPClient(
-            eventLoopGroup: HTTPClient.defaultEventLoopGroup,
-            configuration: HTTPClient.Configuration(
-                connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: clients)))
-        let api = APIClient(baseURL: "http://127.0.0.1:\(port)", http: http)
-        let start = ContinuousClock.now.advanced(by: .seconds(1))
-        let end = start.advanced(by: window)
-        let results = await withTaskGroup(of: (latencies: [Duration], acknowledged: Int, failures: Int).self) { group in
-            for _ in 0..<clients {
-                group.addTask {
-                    var latencies: [Duration] = []
-                    var acknowledged = 0
-                    var failures = 0
-                    while ContinuousClock.now < end {
-                        let message = SecureRandom.bytes(MessageSizes.userToCoverNodeEncrypted)
-                        let sent = ContinuousClock.now
-                        do {
-                            try await api.postUserMessage(message)
-                            acknowledged += 1
-                            if sent >= start { latencies.append(ContinuousClock.now - sent) }
-                        } catch {
-                            failures += 1
-                        }
-                    }
-                    return (latencies, acknowledged, failures)
-                }
-            }
-            return await group.reduce(into: [(latencies: [Duration], acknowledged: Int, failures: Int)]()) {
-                $0.append($1)
-            }
-        }
-        try await http.shutdown()
-        let latencies = results.flatMap(\.latencies).sorted()
-        func percentile(_ p: Double) -> Double {
-            guard !latencies.isEmpty else { return .infinity }
-            return latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] / .milliseconds(1)
-        }
-        return Measurement(
-            rate: Double(latencies.count) / (window / .seconds(1)), p50: percentile(0.5), p99: percentile(0.99),
-            acknowledged: results.map(\.acknowledged).reduce(0, +), failures: results.map(\.failures).reduce(0, +))
-    }
-
     /// What the store sustains without HTTP: back-to-back appends of `batch` fresh messages for `window`.
     private static func storeCeiling(_ store: SQLiteStore, batch: Int, window: Duration) async throws -> Double {
         let end = ContinuousClock.now.advanced(by: window)
@@ -172,15 +120,5 @@ enum APIBenchmark {
             return line.flatMap { $0.split(separator: " ").last }.flatMap { Double($0) } ?? 0
         }
         return value("sum") / max(value("count"), 1)
-    }
-
-    private static func row(_ label: String, _ m: Measurement) -> String {
-        label.padding(toLength: 32, withPad: " ", startingAt: 0)
-            + String(format: "%9.0f msg/s   p50 %6.2f ms   p99 %6.2f ms", m.rate, m.p50, m.p99)
-    }
-
-    private static func option(_ name: String, in arguments: [String], default value: Int) -> Int {
-        guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return value }
-        return Int(arguments[index + 1]) ?? value
     }
 }

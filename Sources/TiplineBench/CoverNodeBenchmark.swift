@@ -12,12 +12,8 @@ import TiplineStorage
 /// measured in the same run. Target: end to end ≥ 70% of raw, and near-linear from 1 to 2 cores.
 enum CoverNodeBenchmark {
     static func run(arguments: [String]) async throws {
-        func option(_ name: String, _ fallback: Int) -> Int {
-            guard let index = arguments.firstIndex(of: "--" + name), index + 1 < arguments.count,
-                let value = Int(arguments[index + 1]), value > 0
-            else { return fallback }
-            return value
-        }
+        let options = BenchmarkArguments(arguments: arguments)
+        func option(_ name: String, _ fallback: Int) -> Int { options.int("--" + name, default: fallback) }
         let count = option("messages", 40_000)
         let realPercent = min(option("real-percent", 1), 100)
         let parameters = MixingParameters(

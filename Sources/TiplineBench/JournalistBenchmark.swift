@@ -8,12 +8,8 @@ import TiplineJournalist
 /// decoding). Target: under 1 s for 500 messages and 14 keys.
 enum JournalistBenchmark {
     static func run(arguments: [String]) async throws {
-        func option(_ name: String, _ fallback: Int) -> Int {
-            guard let index = arguments.firstIndex(of: "--" + name), index + 1 < arguments.count,
-                let value = Int(arguments[index + 1]), value > 0
-            else { return fallback }
-            return value
-        }
+        let options = BenchmarkArguments(arguments: arguments)
+        func option(_ name: String, _ fallback: Int) -> Int { options.int("--" + name, default: fallback) }
         let messageCount = option("messages", 500)
         let keyCount = option("keys", 14)
         let coverNodeCount = option("covernodes", 2)

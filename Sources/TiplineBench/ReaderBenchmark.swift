@@ -10,9 +10,10 @@ import TiplineCore
 /// Targets: precomputed < 50 ms and ≥ 10× faster than the naive way.
 enum ReaderBenchmark {
     static func run(arguments: [String]) async throws {
-        let drops = option("--drops", in: arguments, default: 336)
-        let perDrop = option("--per-drop", in: arguments, default: 20)
-        let iterations = max(1, option("--iterations", in: arguments, default: 5))
+        let options = BenchmarkArguments(arguments: arguments)
+        let drops = options.int("--drops", default: 336)
+        let perDrop = options.int("--per-drop", default: 20)
+        let iterations = options.int("--iterations", default: 5)
 
         let reader = try EncryptionKeyPair<Role.User>.generate()
         var journalists: [String: [EncryptionKeyPair<Role.JournalistMessaging>]] = [:]
@@ -123,12 +124,5 @@ enum ReaderBenchmark {
 
     private static func row(_ label: String, _ ms: Double, target: String) -> String {
         label.padding(toLength: 40, withPad: " ", startingAt: 0) + String(format: "%9.1f ms", ms) + "   (\(target))"
-    }
-
-    private static func option(_ name: String, in arguments: [String], default value: Int) -> Int {
-        guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count,
-            let parsed = Int(arguments[index + 1]), parsed > 0
-        else { return value }
-        return parsed
     }
 }

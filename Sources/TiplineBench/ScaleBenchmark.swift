@@ -1,8 +1,5 @@
-import AsyncHTTPClient
 import Foundation
-import NIOCore
 import TiplineAPIClient
-import TiplineCore
 
 #if canImport(Glibc)
 import Glibc
@@ -18,16 +15,17 @@ import Glibc
 /// `--instances N` (2 API processes on PostgreSQL).
 enum ScaleBenchmark {
     static func run(arguments: [String]) async throws {
-        guard let binary = value("--tipline", in: arguments), let serverURL = value("--postgres-url", in: arguments)
+        let options = BenchmarkArguments(arguments: arguments)
+        guard let binary = options.string("--tipline"), let serverURL = options.string("--postgres-url")
         else {
             print(
                 "usage: tipline-bench scale --tipline <path> --postgres-url <url> [--seconds N] [--clients N] [--instances N]"
             )
             return
         }
-        let seconds = max(1, Int(value("--seconds", in: arguments) ?? "") ?? 5)
-        let clients = max(1, Int(value("--clients", in: arguments) ?? "") ?? 64)
-        let instances = max(1, Int(value("--instances", in: arguments) ?? "") ?? 2)
+        let seconds = options.int("--seconds", default: 5)
+        let clients = options.int("--clients", default: 64)
+        let instances = options.int("--instances", default: 2)
         print("appender scale-out: \(clients) keep-alive clients, \(seconds) s after 1 s warm-up, 773-byte messages")
 
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tipline-scale-\(UUID().uuidString)")
@@ -35,7 +33,7 @@ enum ScaleBenchmark {
         defer { try? FileManager.default.removeItem(at: folder) }
 
         // The API refuses to start without trust anchors: make a throwaway organisation for the run.
-        try runTipline(binary, ["admin", "init", "--keys", "keys"], in: folder)
+        try runProcess(binary, ["admin", "init", "--keys", "keys"], in: folder)
         let anchors = folder.appendingPathComponent("keys/trust-anchors.json").path
 
         let database = "tipline_scale_" + UUID().uuidString.prefix(8).lowercased()
@@ -49,38 +47,29 @@ enum ScaleBenchmark {
             binary: binary, database: databaseURL, anchors: anchors, instances: instances, in: folder
         ) {
             ports in
-            try await drive(ports: ports, clients: clients, window: .seconds(seconds))
+            try await AppenderLoad.drive(ports: ports, clients: clients, window: .seconds(seconds))
         }
         let postgresStored = try psql(databaseURL, "SELECT count(*) FROM u2c_messages")
         let sqlitePath = folder.appendingPathComponent("scale.sqlite").path
         let sqlite = try await measure(
             binary: binary, database: sqlitePath, anchors: anchors, instances: 1, in: folder
         ) { ports in
-            try await drive(ports: ports, clients: clients, window: .seconds(seconds))
+            try await AppenderLoad.drive(ports: ports, clients: clients, window: .seconds(seconds))
         }
 
-        print(row("PostgreSQL, \(instances) API processes", postgres))
-        print(row("SQLite, 1 API process", sqlite))
+        print(AppenderLoad.row("PostgreSQL, \(instances) API processes", postgres))
+        print(AppenderLoad.row("SQLite, 1 API process", sqlite))
         print(
             "PostgreSQL: acknowledged \(postgres.acknowledged), \(postgresStored) in the stream, \(postgres.failures) failed"
         )
         print("SQLite: acknowledged \(sqlite.acknowledged), \(sqlite.failures) failed")
     }
 
-    /// What the clients sustained.
-    struct Measurement {
-        var rate: Double
-        var p50: Double
-        var p99: Double
-        var acknowledged: Int
-        var failures: Int
-    }
-
     /// Starts `instances` API processes on `database`, runs `body` with their ports, then kills them.
     private static func measure(
         binary: String, database: String, anchors: String, instances: Int, in folder: URL,
-        _ body: ([Int]) async throws -> Measurement
-    ) async throws -> Measurement {
+        _ body: ([Int]) async throws -> AppenderLoad.Measurement
+    ) async throws -> AppenderLoad.Measurement {
         var processes: [Process] = []
         defer {
             for process in processes where process.isRunning {
@@ -122,55 +111,10 @@ enum ScaleBenchmark {
         throw APIClientError(.unreachable, "tipline api on port \(port) did not start: \(output.suffix(500))")
     }
 
-    /// `clients` request loops, client i posting to `ports[i % ports.count]`, for 1 s of warm-up plus `window`.
-    private static func drive(ports: [Int], clients: Int, window: Duration) async throws -> Measurement {
-        let http = HTTPClient(
-            eventLoopGroup: HTTPClient.defaultEventLoopGroup,
-            configuration: HTTPClient.Configuration(
-                connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: clients)))
-        let apis = ports.map { APIClient(baseURL: "http://127.0.0.1:\($0)", http: http) }
-        let start = ContinuousClock.now.advanced(by: .seconds(1))
-        let end = start.advanced(by: window)
-        typealias Loop = (latencies: [Duration], acknowledged: Int, failures: Int)
-        let results = await withTaskGroup(of: Loop.self) { group in
-            for index in 0..<clients {
-                let api = apis[index % apis.count]
-                group.addTask {
-                    var loop: Loop = ([], 0, 0)
-                    while ContinuousClock.now < end {
-                        let sent = ContinuousClock.now
-                        do {
-                            try await api.postUserMessage(SecureRandom.bytes(MessageSizes.userToCoverNodeEncrypted))
-                            loop.acknowledged += 1
-                            if sent >= start { loop.latencies.append(ContinuousClock.now - sent) }
-                        } catch {
-                            loop.failures += 1
-                        }
-                    }
-                    return loop
-                }
-            }
-            return await group.reduce(into: [Loop]()) { $0.append($1) }
-        }
-        try await http.shutdown()
-        let milliseconds = results.flatMap(\.latencies).map { $0 / .milliseconds(1) }.sorted()
-        let measured = Double(milliseconds.count)
-        return Measurement(
-            rate: measured / (window / .seconds(1)),
-            p50: milliseconds.isEmpty ? .infinity : milliseconds[Int(measured * 0.5)],
-            p99: milliseconds.isEmpty ? .infinity : milliseconds[min(milliseconds.count - 1, Int(measured * 0.99))],
-            acknowledged: results.reduce(0) { $0 + $1.acknowledged }, failures: results.reduce(0) { $0 + $1.failures })
-    }
-
     /// Runs one SQL statement with `psql` and returns its trimmed output.
     @discardableResult
     private static func psql(_ url: String, _ sql: String) throws -> String {
         try runProcess("/usr/bin/env", ["psql", url, "-tAq", "-v", "ON_ERROR_STOP=1", "-c", sql])
-    }
-
-    /// Runs one `tipline` command in `folder`.
-    private static func runTipline(_ binary: String, _ arguments: [String], in folder: URL) throws {
-        try runProcess(binary, arguments, in: folder)
     }
 
     /// Runs a program to completion and returns its trimmed standard output; a non-zero exit is an error.
@@ -226,15 +170,5 @@ enum ScaleBenchmark {
         address.sin_port = UInt16(truncatingIfNeeded: port).bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         return address
-    }
-
-    private static func row(_ label: String, _ m: Measurement) -> String {
-        label.padding(toLength: 34, withPad: " ", startingAt: 0)
-            + String(format: "%9.0f msg/s   p50 %6.2f ms   p99 %6.2f ms", m.rate, m.p50, m.p99)
-    }
-
-    private static func value(_ name: String, in arguments: [String]) -> String? {
-        guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
-        return arguments[index + 1]
     }
 }
