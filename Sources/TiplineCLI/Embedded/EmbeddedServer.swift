@@ -48,16 +48,17 @@ struct EmbeddedServer {
         let backgroundWork = AfterServerStart {
             guard let boundPort = await ports.first(where: { _ in true }) else { return }
             let url = "http://\(host):\(boundPort)"
-            try await publishCeremonyKeys(api: APIClient(baseURL: url))
+            let api = APIClient(baseURL: url)
+            try await publishCeremonyKeys(api: api)
             await onReady(url)
-            try await runBackgroundServices(url: url, store: store, anchors: anchors, logger: logger)
+            try await runBackgroundServices(api: api, store: store, anchors: anchors, logger: logger)
         }
         try await ServiceRunner.run([app, backgroundWork], logger: logger)
     }
 
     /// The CoverNode and the identity-key certifier, until graceful shutdown.
     private func runBackgroundServices(
-        url: String, store: SQLiteStore, anchors: [SignedPublicKey<SigningPublicKey<Role.Organization>>],
+        api: APIClient, store: SQLiteStore, anchors: [SignedPublicKey<SigningPublicKey<Role.Organization>>],
         logger: Logger
     ) async throws {
         let coverNode = CoverNodeService(
@@ -65,11 +66,10 @@ struct EmbeddedServer {
                 stateDirectory: coverNodeDirectory, mixing: mixing, keyProtection: .keyFile,
                 setupBundlePath: bundlePath, pipeline: PipelineSettings(), keyTaskInterval: .seconds(60),
                 directoryRefreshInterval: .seconds(60)),
-            store: store, api: APIClient(baseURL: url), logger: logger)
+            store: store, api: api, logger: logger)
         // The development ceremony's provisioning keys are local: certify queued identity keys here (§4.7).
         let certifier = IdentityRotationCertifier(
-            ceremony: KeyCeremony(keys: try KeyDirectory(path: keysDirectory)), api: APIClient(baseURL: url),
-            trustAnchors: anchors)
+            ceremony: KeyCeremony(keys: try KeyDirectory(path: keysDirectory)), api: api, trustAnchors: anchors)
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask { try await coverNode.run() }
             group.addTask {
