@@ -96,8 +96,8 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -107,14 +107,11 @@ let package = Package(
             name: "TiplineCoverNode",
             dependencies: [
                 "TiplineCore", "TiplineStorage", "TiplineServer", "TiplineAPIClient",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Configuration", package: "swift-configuration"),
-                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
-                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
@@ -137,9 +134,6 @@ let package = Package(
             name: "TiplineJournalist",
             dependencies: [
                 "TiplineCore", "TiplineAPIClient",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -189,7 +183,7 @@ let package = Package(
             name: "TiplineBench",
             dependencies: [
                 "TiplineCore", "TiplineClient", "TiplineStorage", "TiplineServer", "TiplineAPI", "TiplineCoverNode",
-                "TiplineJournalist", "TiplineAPIClient", "TiplineSimulation",
+                "TiplineJournalist", "TiplineAPIClient",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -207,6 +201,7 @@ let package = Package(
             name: "TiplineCoreTests",
             dependencies: [
                 "TiplineCore", "TiplineTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "CompressNIO", package: "compress-nio"), .product(name: "NIOCore", package: "swift-nio"),
             ],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
@@ -237,7 +232,6 @@ let package = Package(
             dependencies: [
                 "TiplineAPI", "TiplineStorage", "TiplineServer", "TiplineCore", "TiplineTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -289,7 +283,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["TiplineCore", "TiplineClient", "TiplineJournalist", "TiplineAPIClient"],
+            dependencies: ["TiplineCore", "TiplineClient", "TiplineAPIClient"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Formatting and lint: `swift format lint --strict` over every tracked and new Swift file.
+# Formatting and lint: `swift format lint --strict` over every tracked and new Swift file, then each target's
+# imports against the dependencies Package.swift declares (scripts/check-dependencies.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 files=$(git ls-files --cached --others --exclude-standard -- '*.swift' | grep -v '^Package.swift$' || true)
@@ -10,3 +11,4 @@ if [ -n "$output" ]; then
     echo "swift format lint failed: run 'make format'." >&2
     exit 1
 fi
+scripts/check-dependencies.py
