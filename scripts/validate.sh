@@ -12,3 +12,4 @@ if [ -n "$output" ]; then
     exit 1
 fi
 scripts/check-dependencies.py
+python3 -m unittest discover --quiet -s Tests/Scripts
