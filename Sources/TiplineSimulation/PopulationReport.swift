@@ -32,6 +32,12 @@ public struct PopulationReport: Hashable, Sendable, CustomStringConvertible {
     public var bytesDown = 0
     /// Lifecycle or session calls that threw.
     public var errors = 0
+    /// Over-full sources whose vault dropped its oldest messages to stay the same size.
+    public var overfullTrimmed = 0
+    /// With a real-time pace: steps that started more than half a step late (the simulation did not keep pace).
+    public var lateSteps = 0
+    /// With a real-time pace: the longest delay of a step's start behind its schedule.
+    public var maxLateness: Duration = .zero
 
     /// Creates an empty report.
     public init() {}
@@ -56,6 +62,8 @@ public struct PopulationReport: Hashable, Sendable, CustomStringConvertible {
             requests                \(requests), \(bytesUp) B up, \(bytesDown) B down
             bytes per app per day   \(format(bytesPerAppPerDay))
             errors                  \(errors)
+            over-full trimmed       \(overfullTrimmed)
+            late steps              \(lateSteps), at most \(format(maxLateness.seconds)) s late
             """
     }
 
@@ -63,4 +71,9 @@ public struct PopulationReport: Hashable, Sendable, CustomStringConvertible {
         let scaled = (value * 100).rounded() / 100
         return String(describing: scaled)
     }
+}
+
+extension Duration {
+    /// The duration in seconds, with fractions.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

@@ -35,6 +35,23 @@ public struct PopulationSettings: Sendable {
     public var start: Timestamp?
     /// Apps stepped at the same time.
     public var maxConcurrentReaders: Int
+    /// When set, app *n* (1-based, plus ``appAddressOffset``) talks to its own loopback address
+    /// `127.(1 + n / 65536).(n / 256 % 256).(n % 256)`
+    /// on the port of ``apiBaseURL``, so that a packet capture separates the apps (see ``appURLs(ofApp:)``).
+    public var perAppAddresses = false
+    /// Added to each app's number for its address, so that several populations can share one capture.
+    public var appAddressOffset = 0
+    /// When set, each step starts this much real time after the previous one: the virtual clock runs at a fixed ratio
+    /// to real time (``tick`` per ``realTimePerTick``), and the report counts the steps that started late.
+    public var realTimePerTick: Duration?
+    /// Virtual time after the start before sources first write; until then they use the app like everybody else.
+    public var sourcesStartAfter: Duration = .zero
+    /// Virtual times after the start at which every app's state folder is described (``PopulationSnapshotWriter``).
+    public var snapshotMoments: [Duration] = []
+    /// How many of the sources (the first ones) write long messages until their vault overflows.
+    public var overfullSources = 0
+    /// TEST ONLY: a deliberate leak in the sources' traffic, to prove that the anonymity harness detects one.
+    public var testLeak: TrafficLeak?
 
     /// A population with the given server and trust anchors, and modest defaults for the rest.
     public init(
@@ -74,10 +91,42 @@ public struct PopulationSettings: Sendable {
             throw fail("tick, duration and foreground time must be positive")
         }
         guard !trustAnchors.isEmpty else { throw fail("at least one trust anchor is needed") }
+        guard overfullSources >= 0, overfullSources <= sources else { throw fail("overfull sources must be 0…sources") }
+        guard realTimePerTick.map({ $0 > .zero }) ?? true, sourcesStartAfter >= .zero else {
+            throw fail("the real time per tick must be positive and the sources' start not negative")
+        }
+        guard snapshotMoments.allSatisfy({ $0 > .zero && $0 <= duration }) else {
+            throw fail("snapshot moments must fall within the run")
+        }
+        guard snapshotMoments.isEmpty || stateRoot != nil else { throw fail("snapshots need a state folder") }
+        guard appAddressOffset >= 0, !perAppAddresses || appAddressOffset + readers < 65_536 * 126 else {
+            throw fail("too many apps for per-app addresses")
+        }
         if let messageText {
             guard (try? PaddedCompressedString(text: messageText)) != nil else {
                 throw fail("the message text does not fit in one message once compressed")
             }
         }
+    }
+}
+
+extension PopulationSettings {
+    /// The API root (with `/v1`) and the message host of app `index` (1-based): the shared ones, or with
+    /// ``perAppAddresses`` the same URLs on the app's own loopback address.
+    public func appURLs(ofApp index: Int) -> (api: URL, messages: URL) {
+        guard perAppAddresses else { return (apiBaseURL, messageBaseURL) }
+        return (rehost(apiBaseURL, index), rehost(messageBaseURL, index))
+    }
+
+    /// The loopback address of app `index` (1-based) when ``perAppAddresses`` is set.
+    public func loopbackAddress(ofApp index: Int) -> String {
+        let number = appAddressOffset + index
+        return "127.\(1 + number / 65_536).\(number / 256 % 256).\(number % 256)"
+    }
+
+    private func rehost(_ url: URL, _ index: Int) -> URL {
+        guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return url }
+        components.host = loopbackAddress(ofApp: index)
+        return components.url ?? url
     }
 }

@@ -45,12 +45,25 @@ public actor ReaderPopulation {
         root =
             settings.stateRoot
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("tipline-readers-\(UUID().uuidString)")
-        readers = try (0..<settings.readers).map { [clock, root] index in
+        readers = try (1...settings.readers).map { [clock, root] index in
             try SimulatedReader(
-                folder: root.appendingPathComponent(String(format: "reader-%05d", index + 1)),
-                isSource: index < settings.sources, settings: settings, clock: clock, transport: transport)
+                index: index, folder: root.appendingPathComponent(String(format: "reader-%05d", index)),
+                settings: settings, clock: clock, transport: transport)
         }
+        manifest = PopulationManifest(
+            tickSeconds: settings.tick.seconds, realSecondsPerTick: settings.realTimePerTick?.seconds,
+            virtualStart: clock.now().duration(since: Timestamp(seconds: 0)).seconds,
+            testLeak: settings.testLeak?.rawValue,
+            apps: (1...settings.readers).map { index in
+                PopulationManifest.App(
+                    index: index,
+                    address: settings.perAppAddresses ? settings.loopbackAddress(ofApp: index) : nil,
+                    isSource: index <= settings.sources, isOverfull: index <= settings.overfullSources)
+            })
     }
+
+    /// The ground truth and time scale of the run so far (complete once ``run(progress:)`` returned).
+    public private(set) var manifest: PopulationManifest
 
     /// The state folder of reader `index` (0-based; sources come first).
     public nonisolated func stateFolder(ofReader index: Int) -> URL {
@@ -64,17 +77,56 @@ public actor ReaderPopulation {
         var report = PopulationReport()
         report.readers = settings.readers
         report.sources = settings.sources
+        var pace = Pace(perStep: settings.realTimePerTick)
+        var moments = settings.snapshotMoments.sorted()[...]
         while clock.now() < end {
+            await pace.waitForNextStep(&report)
+            manifest.stepStarts.append(Date().timeIntervalSince1970)
             report.add(await stepAll(at: clock.now()))
             clock.advance(by: settings.tick)
             report.virtualDuration = clock.now().duration(since: start)
             report.virtualNow = clock.now()
+            while let moment = moments.first, report.virtualDuration >= moment {
+                moments.removeFirst()
+                await takeSnapshot(number: manifest.snapshots.count + 1, at: moment, report: &report)
+                pace.restart()
+            }
             let done = Double(report.virtualDuration.components.seconds) / Double(settings.duration.components.seconds)
             await progress(Progress(now: clock.now(), fraction: min(done, 1), report: report))
         }
         for reader in readers { report.add(await reader.finish()) }
+        manifest.lateSteps = report.lateSteps
+        manifest.maxLatenessSeconds = report.maxLateness.seconds
         if ownsRoot { try? FileManager.default.removeItem(at: root) }
         return report
+    }
+
+    /// Describes every app's state folder into `snapshots/snapshot-N.jsonl` under the root (a folder that cannot be
+    /// read counts as an error).
+    private func takeSnapshot(number: Int, at moment: Duration, report: inout PopulationReport) async {
+        let name = "snapshots/snapshot-\(number).jsonl"
+        let file = root.appendingPathComponent(name)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        encoder.dateEncodingStrategy = .secondsSince1970
+        var lines = Data()
+        for reader in readers {
+            let record = try? SnapshotRecord(
+                app: reader.index, folder: stateFolder(ofReader: reader.index - 1), lifecycle: await reader.lifecycle)
+            guard let record, let line = try? encoder.encode(record) else {
+                report.errors += 1
+                continue
+            }
+            lines.append(line + Data("\n".utf8))
+        }
+        do {
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try lines.write(to: file)
+            manifest.snapshots.append(.init(virtualOffset: moment.seconds, file: name))
+        } catch {
+            report.errors += 1
+        }
     }
 
     private func stepAll(at now: Timestamp) async -> PopulationReport {
@@ -112,5 +164,6 @@ extension PopulationReport {
         bytesUp += other.bytesUp
         bytesDown += other.bytesDown
         errors += other.errors
+        overfullTrimmed += other.overfullTrimmed
     }
 }

@@ -1,0 +1,46 @@
+public import Foundation
+import TiplineCore
+
+/// One app's state folder at one moment as a device examiner sees it: per file its name, size, modification time,
+/// inode, digest and byte histogram (for uniformity tests), with the app's lifecycle events as the OS logged them.
+public struct SnapshotRecord: Codable, Hashable, Sendable {
+    /// One file.
+    public struct File: Codable, Hashable, Sendable {
+        /// The name, relative to the state folder.
+        public var name: String
+        /// Size in bytes.
+        public var size: Int
+        /// Modification time, seconds since 1970.
+        public var modified: Double
+        /// The file-system object.
+        public var inode: UInt64
+        /// SHA-256 of the content, hex.
+        public var sha256: String
+        /// How often each byte value 0…255 occurs.
+        public var byteCounts: [Int]
+    }
+
+    /// 1-based app number.
+    public var app: Int
+    /// Real time of the snapshot, seconds since 1970.
+    public var takenAt: Double
+    /// The app's lifecycle events.
+    public var lifecycle: AppLifecycle
+    /// The files, sorted by name.
+    public var files: [File]
+
+    /// Describes the folder now.
+    /// - Throws: ``SimulationError`` with `.storage` when the folder cannot be listed.
+    public init(app: Int, folder: URL, lifecycle: AppLifecycle) throws {
+        self.app = app
+        self.lifecycle = lifecycle
+        takenAt = Date().timeIntervalSince1970
+        files = try StateSnapshot(of: folder).files.sorted { $0.key < $1.key }.map { name, state in
+            var counts = [Int](repeating: 0, count: 256)
+            for byte in state.bytes { counts[Int(byte)] += 1 }
+            return File(
+                name: name, size: state.size, modified: state.modified.timeIntervalSince1970, inode: state.inode,
+                sha256: state.sha256, byteCounts: counts)
+        }
+    }
+}
