@@ -49,6 +49,33 @@ struct ReadersCommand: AsyncParsableCommand {
     @Option(help: "Apps stepped concurrently.")
     var concurrency = 16
 
+    @Flag(help: "Give app N its own loopback address 127.(1+N/65536).(N/256%256).(N%256) on the API's port.")
+    var perAppAddresses = false
+
+    @Option(help: "With --per-app-addresses: add this to each app's number (several populations, one capture).")
+    var addressOffset = 0
+
+    @Option(help: "Pace the run: real seconds per simulation step (default: as fast as possible).")
+    var realSecondsPerTick: Double?
+
+    @Option(help: "Virtual days before sources first write (until then they use the app like everybody else).")
+    var sourcesStartDays = 0.0
+
+    @Option(help: "Comma-separated virtual days at which to describe every state folder (needs --state).")
+    var snapshotDays: String?
+
+    @Option(help: "How many sources write long messages until their vault overflows.")
+    var overfullSources = 0
+
+    @Option(
+        help: ArgumentHelp(
+            "TEST ONLY: make the sources leak (\(TrafficLeak.allCases.map(\.rawValue).joined(separator: ", "))).",
+            visibility: .hidden))
+    var testLeak: String?
+
+    @Option(help: "Write the run's manifest (which app is a source, time scale, snapshots) to this JSON file.")
+    var manifest: String?
+
     func run() async throws {
         guard let apiRoot = URL(string: api), let messageRoot = URL(string: messages ?? api) else {
             throw ValidationError("--api and --messages must be URLs.")
@@ -60,10 +87,36 @@ struct ReadersCommand: AsyncParsableCommand {
             tick: .seconds(tickMinutes * 60), opensPerDay: opensPerDay,
             stateRoot: state.map { URL(fileURLWithPath: $0, isDirectory: true) }, maxConcurrentReaders: concurrency,
             messageText: messageText)
-        let population = try ReaderPopulation(settings: settings)
+        let population = try ReaderPopulation(settings: try harnessSettings(settings))
         let printer = ProgressPrinter()
         let report = await population.run { progress in await printer.show(progress) }
         print(report)
+        if let manifest {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try encoder.encode(await population.manifest).write(to: URL(fileURLWithPath: manifest))
+        }
+    }
+
+    /// Adds the anonymity harness's options to `settings`.
+    private func harnessSettings(_ settings: PopulationSettings) throws -> PopulationSettings {
+        var settings = settings
+        settings.perAppAddresses = perAppAddresses
+        settings.appAddressOffset = addressOffset
+        settings.realTimePerTick = realSecondsPerTick.map { .seconds($0) }
+        settings.sourcesStartAfter = .seconds(sourcesStartDays * 86_400)
+        settings.overfullSources = overfullSources
+        settings.snapshotMoments = try (snapshotDays?.split(separator: ",") ?? []).map { day in
+            guard let days = Double(day.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("--snapshot-days takes numbers separated by commas.")
+            }
+            return .seconds(days * 86_400)
+        }
+        if let testLeak {
+            guard let leak = TrafficLeak(rawValue: testLeak) else { throw ValidationError("unknown --test-leak") }
+            settings.testLeak = leak
+        }
+        return settings
     }
 }
 
