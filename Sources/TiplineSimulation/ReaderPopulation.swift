@@ -110,9 +110,12 @@ public actor ReaderPopulation {
         encoder.outputFormatting = .sortedKeys
         encoder.dateEncodingStrategy = .secondsSince1970
         var lines = Data()
+        // Nothing runs while the folders are read: the whole snapshot is one moment.
+        let takenAt = Date()
         for reader in readers {
             let record = try? SnapshotRecord(
-                app: reader.index, folder: stateFolder(ofReader: reader.index - 1), lifecycle: await reader.lifecycle)
+                app: reader.index, folder: stateFolder(ofReader: reader.index - 1), lifecycle: await reader.lifecycle,
+                takenAt: takenAt)
             guard let record, let line = try? encoder.encode(record) else {
                 report.errors += 1
                 continue
@@ -130,7 +133,9 @@ public actor ReaderPopulation {
     }
 
     private func stepAll(at now: Timestamp) async -> PopulationReport {
-        await withTaskGroup(of: PopulationReport.self) { group in
+        // A fresh order every step: no app is systematically served first (sources are the first apps).
+        let readers = readers.shuffled()
+        return await withTaskGroup(of: PopulationReport.self) { group in
             var total = PopulationReport()
             var next = 0
             for reader in readers.prefix(settings.maxConcurrentReaders) {

@@ -29,12 +29,12 @@ public struct SnapshotRecord: Codable, Hashable, Sendable {
     /// The files, sorted by name.
     public var files: [File]
 
-    /// Describes the folder now.
+    /// Describes the folder as it is at `takenAt` (nothing may write to it while it is read).
     /// - Throws: ``SimulationError`` with `.storage` when the folder cannot be listed.
-    public init(app: Int, folder: URL, lifecycle: AppLifecycle) throws {
+    public init(app: Int, folder: URL, lifecycle: AppLifecycle, takenAt: Date) throws {
         self.app = app
         self.lifecycle = lifecycle
-        takenAt = Date().timeIntervalSince1970
+        self.takenAt = takenAt.timeIntervalSince1970
         files = try StateSnapshot(of: folder).files.sorted { $0.key < $1.key }.map { name, state in
             var counts = [Int](repeating: 0, count: 256)
             for byte in state.bytes { counts[Int(byte)] += 1 }
