@@ -8,7 +8,7 @@ public struct TiplineCoreError: Error, Hashable, Sendable, CustomStringConvertib
         private enum Base: String, Hashable, Sendable {
             case libraryUnavailable, invalidLength, invalidEncoding, decryptionFailed, encryptionFailed
             case invalidSignature, expired, notYetValid, untrusted, tooLong, invalidMessage, invalidArgument
-            case replayed, notFound
+            case replayed, notFound, invalidKey
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -41,6 +41,8 @@ public struct TiplineCoreError: Error, Hashable, Sendable, CustomStringConvertib
         public static let replayed = Code(.replayed)
         /// A required key or record is missing.
         public static let notFound = Code(.notFound)
+        /// An X25519 public key is of small order or not canonically encoded: no box could be sealed to it.
+        public static let invalidKey = Code(.invalidKey)
 
         public var description: String { base.rawValue }
     }

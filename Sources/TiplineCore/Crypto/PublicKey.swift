@@ -25,12 +25,33 @@ func requireKeyLength(_ bytes: [UInt8], _ what: String) throws {
 }
 
 /// An X25519 public key used for encryption, typed by its role.
+///
+/// Only keys a box can be sealed to exist: parsing refuses a non-canonical encoding (the little-endian integer is
+/// not below 2^255 - 19, which includes every key with the top bit set; libsodium never makes one) and a point of
+/// small order (libsodium's `crypto_scalarmult` refuses it). One such key in a published hierarchy would otherwise
+/// make every seal to it fail.
 public struct EncryptionPublicKey<R: KeyRole>: PublicKeyProtocol {
     public let bytes: [UInt8]
 
+    /// Wraps raw key bytes.
+    /// - Throws: `TiplineCoreError` with `.invalidLength` unless there are exactly 32 bytes, and with `.invalidKey`
+    ///   for a non-canonical encoding or a point of small order.
     public init(bytes: [UInt8]) throws {
         try requireKeyLength(bytes, "an X25519 public key")
+        guard Self.isCanonical(bytes) else {
+            throw TiplineCoreError(.invalidKey, "an X25519 public key must be encoded below 2^255 - 19")
+        }
+        guard try !Sodium.hasSmallOrder(bytes) else {
+            throw TiplineCoreError(.invalidKey, "an X25519 public key must not be a point of small order")
+        }
         self.bytes = bytes
+    }
+
+    /// Whether the little-endian integer in `bytes` (32 of them) is below p = 2^255 - 19, whose encoding is
+    /// `ed ff … ff 7f`. A plain integer comparison, no curve arithmetic.
+    private static func isCanonical(_ bytes: [UInt8]) -> Bool {
+        if bytes[31] < 0x7f { return true }
+        return bytes[31] == 0x7f && !(bytes[0] >= 0xed && bytes[1..<31].allSatisfy { $0 == 0xff })
     }
 
     /// The same key bytes viewed under another role (for example when a reader's role is only known at runtime).

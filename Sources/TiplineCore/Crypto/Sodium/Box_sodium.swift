@@ -31,6 +31,16 @@ extension Sodium {
         return pk
     }
 
+    /// Any fixed scalar: `crypto_scalarmult` clamps it to a multiple of 8 below the group orders.
+    private static let smallOrderProbe = [UInt8](repeating: 0x55, count: 32)
+
+    /// Whether `publicKey` is a point of small order. `crypto_scalarmult` refuses one (libsodium checks its
+    /// blocklist of such points and then for an all-zero product), exactly as every box would.
+    static func hasSmallOrder(_ publicKey: [UInt8]) throws -> Bool {
+        try ensureInitialised()
+        return output(Int(crypto_scalarmult_bytes())) { crypto_scalarmult($0, smallOrderProbe, publicKey) } == nil
+    }
+
     static func seal(_ message: [UInt8], to publicKey: [UInt8]) throws -> [UInt8] {
         try ensureInitialised()
         let result = output(message.count + sealBytes) { out in
