@@ -1,5 +1,5 @@
 # Two commands on a fresh machine: `make demo` and `make test`. Both install what they need first.
-.PHONY: deps build test demo bench screenshots docs format lint clean
+.PHONY: deps build test demo bench fuzz fuzz-api sanitize screenshots docs format lint clean
 
 deps:
 	@scripts/install-deps.sh
@@ -15,6 +15,15 @@ demo: build
 
 bench: deps
 	scripts/bench.sh
+
+fuzz: deps
+	scripts/fuzz.sh
+
+fuzz-api: build
+	scripts/api-contract.sh --long
+
+sanitize: deps
+	scripts/sanitize.sh
 
 screenshots: build
 	scripts/screenshots.sh

@@ -16,7 +16,12 @@ install_selenium() {
     python3 -c 'import selenium' 2>/dev/null && return 0
     PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install --quiet -r "$(dirname "$0")/../Tests/Browser/requirements.txt"
 }
-if [ ${#missing[@]} -eq 0 ]; then install_selenium; exit 0; fi
+# schemathesis (PyPI) for the API contract check (scripts/api-contract.sh).
+install_schemathesis() {
+    python3 -c 'import schemathesis' 2>/dev/null && return 0
+    PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install --quiet -r "$(dirname "$0")/api-contract-requirements.txt"
+}
+if [ ${#missing[@]} -eq 0 ]; then install_selenium; install_schemathesis; exit 0; fi
 
 if [ "$(id -u)" -ne 0 ]; then
     echo "Missing Debian packages: ${missing[*]}. Install them (as root: apt-get install -y ${missing[*]})." >&2
@@ -27,3 +32,4 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 install_selenium
+install_schemathesis

@@ -13,4 +13,6 @@ eval "$(scripts/start-postgres.sh)"
 trap 'scripts/stop-postgres.sh' EXIT
 export TIPLINE_BINARY="$PWD/.build/debug/tipline"
 swift test --skip-build
+scripts/api-contract.sh
+scripts/fuzz.sh --ci
 scripts/browser-test.sh
