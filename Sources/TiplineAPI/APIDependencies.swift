@@ -1,27 +1,55 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 import TiplineCore
 import TiplineServer
 import TiplineStorage
 
-/// What the route handlers share: settings, the store, the trust anchors and the clock.
+/// What the route handlers share: settings, the store, the trust anchors, the clock and the verified hierarchy.
 struct APIDependencies: Sendable {
     let settings: APISettings
     let store: any TiplineStore
     let anchors: [SignedPublicKey<SigningPublicKey<Role.Organization>>]
     let clock: any WallClock
     let logLevel: LogLevelControl
+    let hierarchy: VerifiedHierarchyCache
 
-    var authenticator: FormAuthenticator { FormAuthenticator(store: store, anchors: anchors, clock: clock) }
-
-    /// Reads the request's signed form (within the form body limit) and authenticates it as signed by `signer`.
-    func form(_ request: Request, signedBy signer: FormSigner) async throws -> AuthenticatedForm {
-        let form = try await RequestBody.decode(SignedForm.self, from: request, limit: settings.formBodyLimit)
-        return try await authenticator.authenticate(form, as: signer)
+    init(
+        settings: APISettings, store: any TiplineStore, anchors: [SignedPublicKey<SigningPublicKey<Role.Organization>>],
+        clock: any WallClock, logLevel: LogLevelControl
+    ) {
+        self.settings = settings
+        self.store = store
+        self.anchors = anchors
+        self.clock = clock
+        self.logLevel = logLevel
+        hierarchy = VerifiedHierarchyCache(store: store, anchors: anchors)
     }
 
-    /// The current hierarchy, verified now.
-    func keys() async throws -> KeyView { try await KeyView.load(store: store, anchors: anchors, now: clock.now()) }
+    var authenticator: FormAuthenticator { FormAuthenticator(store: store, hierarchy: hierarchy, clock: clock) }
+
+    /// Reads the request's signed form (within the form body limit), authenticates it as signed by `signer`, runs
+    /// `handle`, and only when `handle` succeeded records the form as used (a failed request leaves it usable).
+    func signed(
+        _ request: Request, by signer: FormSigner, _ handle: (AuthenticatedForm) async throws -> Response
+    ) async throws -> Response {
+        let form = try await RequestBody.decode(SignedForm.self, from: request, limit: settings.formBodyLimit)
+        return try await signed(form, by: signer, handle)
+    }
+
+    /// Authenticates `form`, runs `handle`, then records the form as used; 409 when a concurrent request with the
+    /// same form recorded it first.
+    func signed(
+        _ form: SignedForm, by signer: FormSigner, _ handle: (AuthenticatedForm) async throws -> Response
+    ) async throws -> Response {
+        let authenticated = try await authenticator.authenticate(form, as: signer)
+        let response = try await handle(authenticated)
+        try await authenticator.recordUse(of: form)
+        return response
+    }
+
+    /// The current hierarchy, verified (or reused from the cache) now.
+    func keys() async throws -> KeyView { try await hierarchy.view(now: clock.now()) }
 }
 
 extension Response {

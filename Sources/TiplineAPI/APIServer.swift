@@ -1,10 +1,12 @@
 import Foundation
 import Logging
 import PostgresNIO
+import ServiceLifecycle
 import TiplineServer
 import TiplineStorage
 
 /// Runs `tipline api` from its settings: opens the store, loads the trust anchors, serves until SIGTERM or SIGINT.
+/// With `metrics.port` set, the metrics go on a private loopback ``MetricsListener``, never on the API's port.
 public enum APIServer {
     /// Serves with SQLite (a file path; its folder is created) or PostgreSQL (a `postgres://` URL; migrated first).
     /// - Throws: `TiplineServerError` or ``APIError`` when the settings, anchors or database are unusable.
@@ -18,6 +20,11 @@ public enum APIServer {
         let announce: @Sendable (Int) async -> Void = { port in
             logger.info("tipline api is listening", metadata: ["host": .string(settings.http.host), "port": "\(port)"])
         }
+        let registry = GlobalMetrics.registry()
+        let metrics = MetricsListener.service(
+            name: "api", port: settings.metricsPort, registry: registry, logger: logger)
+        /// The metrics listener (if any) and the app, which stops first.
+        func services(_ app: APIApplication) -> [any Service] { [metrics].compactMap { $0 } + [app] }
         if settings.database.hasPrefix("postgres://") || settings.database.hasPrefix("postgresql://") {
             let connection = try PostgresConnectionSettings(url: settings.database)
             let client = PostgresClient(configuration: connection.clientConfiguration(), backgroundLogger: logger)
@@ -26,9 +33,9 @@ public enum APIServer {
                 group.addTask { await client.run() }
                 try await store.migrate()
                 let app = buildApplication(
-                    settings: settings, store: store, trustAnchors: anchors, logLevel: control,
+                    settings: settings, store: store, trustAnchors: anchors, registry: registry, logLevel: control,
                     onServerRunning: announce)
-                try await ServiceRunner.run([app], logger: logger)
+                try await ServiceRunner.run(services(app), logger: logger)
                 group.cancelAll()
             }
         } else {
@@ -41,8 +48,9 @@ public enum APIServer {
             let store = try SQLiteStore(path: settings.database)
             defer { try? store.close() }
             let app = buildApplication(
-                settings: settings, store: store, trustAnchors: anchors, logLevel: control, onServerRunning: announce)
-            try await ServiceRunner.run([app], logger: logger)
+                settings: settings, store: store, trustAnchors: anchors, registry: registry, logLevel: control,
+                onServerRunning: announce)
+            try await ServiceRunner.run(services(app), logger: logger)
         }
     }
 }

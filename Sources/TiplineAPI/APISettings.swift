@@ -17,6 +17,10 @@ public import TiplineServer
 ///   `65536`): request body limits in bytes; larger bodies get 413.
 /// - `appender.max-batch` (int, `2048`): the most messages committed in one transaction.
 /// - `appender.max-pending` (int, `65536`): messages waiting for a commit before new ones get 429.
+/// - `metrics.port` (int, none): when set, `GET /metrics` (and a health check) are served on 127.0.0.1 at this port
+///   by a separate listener (`0` picks a free port, logged as `metrics listening port=N`). The public listener
+///   never serves metrics.
+/// - `http.idle-timeout-seconds` (int, `30`): see ``HTTPSettings``.
 /// - `keys.min-provisioning-rotation-hours` (int, `4368` = 26 weeks): a new provisioning key is refused (400)
 ///   when the previous one of its kind was added more recently than this; `0` disables the check.
 public struct APISettings: Sendable, Hashable {
@@ -48,6 +52,8 @@ public struct APISettings: Sendable, Hashable {
     public var appenderMaxPending: Int
     /// Minimum age of the previous provisioning key before a new one is accepted.
     public var minProvisioningRotation: Duration
+    /// The loopback port of the private metrics listener; `nil` for none.
+    public var metricsPort: Int?
 
     /// The defaults, listening on `port`, with `database`.
     public init(port: Int = 3000, database: String = "./tipline-data/tipline.sqlite") {
@@ -65,6 +71,7 @@ public struct APISettings: Sendable, Hashable {
         appenderMaxBatch = 2048
         appenderMaxPending = 65_536
         minProvisioningRotation = .seconds(26 * 7 * 86_400)
+        metricsPort = nil
     }
 
     /// Reads the settings.
@@ -94,6 +101,10 @@ public struct APISettings: Sendable, Hashable {
             throw TiplineServerError(.configuration, "keys.min-provisioning-rotation-hours must not be negative")
         }
         minProvisioningRotation = .seconds(rotationHours * 3600)
+        metricsPort = reader.int(forKey: "metrics.port")
+        if let port = metricsPort, !(0...65_535).contains(port) {
+            throw TiplineServerError(.configuration, "metrics.port must be between 0 and 65535, got \(port)")
+        }
     }
 
     /// Reads the settings from command-line `overrides` (by key), the environment and an optional JSON file.

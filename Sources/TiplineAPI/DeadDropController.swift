@@ -9,6 +9,11 @@ import TiplineStorage
 ///
 /// Unlike CoverDrop, re-posting a dead drop that is already stored is a 200 (CoverDrop answers 500 and its
 /// CoverNode retries forever), and a dead drop whose data is not whole messages is a 400.
+///
+/// A POST is checked cheapest first: body size, JSON and shape; then whether the identical dead drop is already
+/// stored (200 before anything else, even when its signing key has since expired or been pruned: a CoverNode that
+/// got a 4xx would forget the release and mix its messages again); only then the verified hierarchy (cached) and
+/// the signature.
 struct DeadDropController: Sendable {
     static let summaryCount = 10
     static let maxAge = 300
@@ -49,7 +54,8 @@ struct DeadDropController: Sendable {
             DeadDropListJSON(deadDrops: drops.map(\.json)), maxAge: Self.maxAge, request: request)
     }
 
-    /// Verifies the CoverNode's signature against every verified CoverNode identity key, then stores idempotently.
+    /// Answers 200 for an identical stored dead drop; otherwise verifies the CoverNode's signature against every
+    /// verified CoverNode identity key, then stores idempotently.
     private func publish(_ kind: DeadDropKind, _ request: Request) async throws -> Response {
         let json = try await RequestBody.decode(
             DeadDropJSON.self, from: request, limit: dependencies.settings.deadDropBodyLimit)
@@ -60,6 +66,12 @@ struct DeadDropController: Sendable {
             throw APIError(.badRequest, "invalid dead drop: \(error.message)")
         }
         guard !drop.data.isEmpty else { throw APIError(.badRequest, "invalid dead drop: it holds no messages") }
+        if let stored = try await dependencies.store.find(kind, data: Data(drop.data)),
+            stored.signature == Data(drop.signature.bytes), stored.createdAtMicros == drop.createdAt.microseconds,
+            stored.epoch == drop.epoch
+        {
+            return .emptyOK
+        }
         let keys = try await dependencies.keys()
         guard drop.isSigned(byAnyOf: keys.verified.allCoverNodeIdentityKeys, at: keys.now) else {
             throw APIError(.unauthorized, "dead drop signature verification failed")

@@ -31,16 +31,29 @@ struct AuthenticatedForm: Sendable {
 /// Checks signed forms (`spec/PROTOCOL.md` §6.1) and what CoverDrop does not: a lifetime cap, a bound on
 /// `created_at`, and single use.
 ///
-/// Status codes: 404 when no stored key has the signer's bytes; 401 when the signer is stored but expired, not
-/// chained to a trust anchor or of another role, when the form is expired, created in the future or longer-lived than its role may
-/// sign, or when the signature fails; 409 when the same form (same signature) was accepted before.
+/// Cheap checks come first, so that junk costs no key lookup and no signature check: the form's validity window
+/// and lifetime cap (no key needed), then the replay lookup, then the verified hierarchy (cached per version of the
+/// stored keys, see ``VerifiedHierarchyCache``) and the signature. A form is recorded as used only after the
+/// request it carries succeeded (``recordUse(of:)``, called by ``APIDependencies/signed(_:by:_:)``), so a failed
+/// request never burns a single-use form.
+///
+/// Status codes: 401 when the form is expired, created in the future or longer-lived than its role may sign; 409
+/// when the same form (same signature) was accepted before; 404 when no stored key has the signer's bytes; 401 when
+/// the signer is stored but expired, not chained to a trust anchor or of another role, or when the signature fails.
 struct FormAuthenticator: Sendable {
     let store: any TiplineStore
-    let anchors: [SignedPublicKey<SigningPublicKey<Role.Organization>>]
+    let hierarchy: VerifiedHierarchyCache
     let clock: any WallClock
 
     func authenticate(_ form: SignedForm, as role: FormSigner) async throws -> AuthenticatedForm {
-        let keys = try await KeyView.load(store: store, anchors: anchors, now: clock.now())
+        let now = clock.now()
+        do {
+            try form.checkValidityWindow(policy: role.policy, now: now)
+        } catch let error as TiplineCoreError {
+            throw APIError(.unauthorized, error.message)
+        }
+        guard try await !store.isUsed(signature: Data(form.signature.bytes)) else { throw Self.replayed }
+        let keys = try await hierarchy.view(now: now)
         let signed = form.signingKey
         var owner: String?
         let body: [UInt8]
@@ -64,11 +77,18 @@ struct FormAuthenticator: Sendable {
             owner = match?.owner
             body = try verify(form, match?.key, role, keys)
         }
-        let firstUse = try await store.recordFirstUse(
-            signature: Data(form.signature.bytes), expiresAtMicros: form.notValidAfter.microseconds)
-        guard firstUse else { throw APIError(.conflict, "this signed form was already used") }
         return AuthenticatedForm(body: body, owner: owner, keys: keys)
     }
+
+    /// Records the first use of `form` after its request succeeded; 409 when it was recorded before (a concurrent
+    /// request with the same form won).
+    func recordUse(of form: SignedForm) async throws {
+        let firstUse = try await store.recordFirstUse(
+            signature: Data(form.signature.bytes), expiresAtMicros: form.notValidAfter.microseconds)
+        guard firstUse else { throw Self.replayed }
+    }
+
+    private static var replayed: APIError { APIError(.conflict, "this signed form was already used") }
 
     private func verify<R>(
         _ form: SignedForm, _ signer: SignedPublicKey<SigningPublicKey<R>>?, _ role: FormSigner, _ keys: KeyView

@@ -38,40 +38,42 @@ struct IdentityRotationQueueController: Sendable {
     private func enqueue(_ request: Request) async throws -> Response {
         let outer = try await RequestBody.decode(
             SignedForm.self, from: request, limit: dependencies.settings.formBodyLimit)
-        let form = try await dependencies.authenticator.authenticate(outer, as: .journalistIdentity)
-        guard let journalistId = form.owner,
-            let signer = form.keys.verified.identityKeys(forJournalist: journalistId).first(where: {
-                $0.key.bytes == outer.signingKey
-            })
-        else { throw APIError(.internalError, "the authenticated signer is not in the hierarchy") }
-        let inner = try form.decode(RotateJournalistIdentityKeyFormBody.self).form
-        guard inner.signingKey == outer.signingKey else {
-            throw APIError(.unauthorized, "the inner form must be signed by the same identity key as the outer form")
+        return try await dependencies.signed(outer, by: .journalistIdentity) { form in
+            guard let journalistId = form.owner,
+                let signer = form.keys.verified.identityKeys(forJournalist: journalistId).first(where: {
+                    $0.key.bytes == outer.signingKey
+                })
+            else { throw APIError(.internalError, "the authenticated signer is not in the hierarchy") }
+            let inner = try form.decode(RotateJournalistIdentityKeyFormBody.self).form
+            guard inner.signingKey == outer.signingKey else {
+                throw APIError(
+                    .unauthorized, "the inner form must be signed by the same identity key as the outer form")
+            }
+            let innerBody: [UInt8]
+            do {
+                innerBody = try inner.verify(
+                    signer: signer, policy: FormSigner.journalistIdentity.policy, now: form.keys.now)
+            } catch let error as TiplineCoreError {
+                throw APIError(.unauthorized, "inner form: \(error.message)")
+            }
+            let newKey = try Self.newKey(RequestBody.decode(RotateJournalistIdentityKeyBody.self, from: innerBody))
+            guard !form.keys.isStored(newKey.bytes) else {
+                throw APIError(.badRequest, "the new identity key is already published")
+            }
+            let store = dependencies.store
+            let now = form.keys.now.microseconds
+            if try await store.queuedIdentityRotations(nowMicros: now).contains(where: {
+                $0.newKeyHex == newKey.hex && $0.journalistId != journalistId
+            }) {
+                throw APIError(.badRequest, "the new identity key is queued by another journalist")
+            }
+            try await store.pruneExpiredIdentityRotations(nowMicros: now)
+            try await store.enqueueIdentityRotation(
+                QueuedIdentityRotation(
+                    journalistId: journalistId, newKeyHex: newKey.hex, form: try JSONEncoder().encode(inner),
+                    expiresAtMicros: inner.notValidAfter.microseconds))
+            return .emptyOK
         }
-        let innerBody: [UInt8]
-        do {
-            innerBody = try inner.verify(
-                signer: signer, policy: FormSigner.journalistIdentity.policy, now: form.keys.now)
-        } catch let error as TiplineCoreError {
-            throw APIError(.unauthorized, "inner form: \(error.message)")
-        }
-        let newKey = try Self.newKey(RequestBody.decode(RotateJournalistIdentityKeyBody.self, from: innerBody))
-        guard !form.keys.isStored(newKey.bytes) else {
-            throw APIError(.badRequest, "the new identity key is already published")
-        }
-        let store = dependencies.store
-        let now = form.keys.now.microseconds
-        if try await store.queuedIdentityRotations(nowMicros: now).contains(where: {
-            $0.newKeyHex == newKey.hex && $0.journalistId != journalistId
-        }) {
-            throw APIError(.badRequest, "the new identity key is queued by another journalist")
-        }
-        try await store.pruneExpiredIdentityRotations(nowMicros: now)
-        try await store.enqueueIdentityRotation(
-            QueuedIdentityRotation(
-                journalistId: journalistId, newKeyHex: newKey.hex, form: try JSONEncoder().encode(inner),
-                expiresAtMicros: inner.notValidAfter.microseconds))
-        return .emptyOK
     }
 
     private static func newKey(

@@ -12,12 +12,13 @@ struct JournalistMessageController: Sendable {
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.post("/v1/journalist-messages") { request, _ in
-            let form = try await dependencies.form(request, signedBy: .journalistIdentity)
-            let message = try MessageText.decode(
-                form.decode(String.self), length: MessageStream.journalistToCoverNode.messageLength)
-            try await dependencies.store.append(
-                .journalistToCoverNode, [message], receivedAtMicros: dependencies.clock.now().microseconds)
-            return Response.emptyOK
+            try await dependencies.signed(request, by: .journalistIdentity) { form in
+                let message = try MessageText.decode(
+                    form.decode(String.self), length: MessageStream.journalistToCoverNode.messageLength)
+                try await dependencies.store.append(
+                    .journalistToCoverNode, [message], receivedAtMicros: dependencies.clock.now().microseconds)
+                return Response.emptyOK
+            }
         }
     }
 }

@@ -24,16 +24,18 @@ struct KeyUploadController: Sendable {
             try await journalistIdentityKey(request)
         }
         router.post("/v1/public-keys/covernode/messaging-public-key") { request, _ in
-            let form = try await dependencies.form(request, signedBy: .coverNodeIdentity)
-            let signers = form.keys.verified.coverNodes[form.owner ?? ""]?.map(\.identityKey) ?? []
-            return try await messagingKey(
-                form, as: Role.CoverNodeMessaging.self, role: .coverNodeMessaging, signers: signers)
+            try await dependencies.signed(request, by: .coverNodeIdentity) { form in
+                let signers = form.keys.verified.coverNodes[form.owner ?? ""]?.map(\.identityKey) ?? []
+                return try await messagingKey(
+                    form, as: Role.CoverNodeMessaging.self, role: .coverNodeMessaging, signers: signers)
+            }
         }
         router.post("/v1/public-keys/journalists/messaging-public-key") { request, _ in
-            let form = try await dependencies.form(request, signedBy: .journalistIdentity)
-            let signers = form.keys.verified.identityKeys(forJournalist: form.owner ?? "")
-            return try await messagingKey(
-                form, as: Role.JournalistMessaging.self, role: .journalistMessaging, signers: signers)
+            try await dependencies.signed(request, by: .journalistIdentity) { form in
+                let signers = form.keys.verified.identityKeys(forJournalist: form.owner ?? "")
+                return try await messagingKey(
+                    form, as: Role.JournalistMessaging.self, role: .journalistMessaging, signers: signers)
+            }
         }
     }
 
@@ -43,53 +45,58 @@ struct KeyUploadController: Sendable {
     ) async throws
         -> Response
     {
-        let form = try await dependencies.form(request, signedBy: .organization)
-        let key = try KeyUpload.parse(form, as: SigningPublicKey<R>.self)
-        let parent = try KeyUpload.certifier(of: key, among: form.keys.verified.organizationKeys, in: form.keys)
-        let store = dependencies.store
-        if try await store.key(ofKeyHex: key.key.hex, role: role) == nil,
-            let last = try await store.latestAddedAt(role: role),
-            form.keys.now.duration(since: Timestamp(microseconds: last)) < dependencies.settings.minProvisioningRotation
-        {
-            throw APIError(.badRequest, "key has been rotated too recently")
+        try await dependencies.signed(request, by: .organization) { form in
+            let key = try KeyUpload.parse(form, as: SigningPublicKey<R>.self)
+            let parent = try KeyUpload.certifier(of: key, among: form.keys.verified.organizationKeys, in: form.keys)
+            let store = dependencies.store
+            if try await store.key(ofKeyHex: key.key.hex, role: role) == nil,
+                let last = try await store.latestAddedAt(role: role),
+                form.keys.now.duration(since: Timestamp(microseconds: last))
+                    < dependencies.settings.minProvisioningRotation
+            {
+                throw APIError(.badRequest, "key has been rotated too recently")
+            }
+            _ = try await store.insert(
+                key.publishedKey(role: role, parent: parent.key.bytes, owner: nil, now: form.keys.now))
+            return .emptyOK
         }
-        _ = try await store.insert(
-            key.publishedKey(role: role, parent: parent.key.bytes, owner: nil, now: form.keys.now))
-        return .emptyOK
     }
 
     private func coverNodeIdentityKey(_ request: Request) async throws -> Response {
-        let form = try await dependencies.form(request, signedBy: .coverNodeProvisioning)
-        let body = try form.decode(PostCoverNodeIdentityKeyBody.self)
-        guard CoverNodeID.isValid(body.covernodeId) else {
-            throw APIError(.badRequest, "covernode_id must be covernode_ followed by three digits")
+        try await dependencies.signed(request, by: .coverNodeProvisioning) { form in
+            let body = try form.decode(PostCoverNodeIdentityKeyBody.self)
+            guard CoverNodeID.isValid(body.covernodeId) else {
+                throw APIError(.badRequest, "covernode_id must be covernode_ followed by three digits")
+            }
+            let key = try KeyUpload.key(body.covernodeIdPk, as: SigningPublicKey<Role.CoverNodeIdentity>.self)
+            let parent = try KeyUpload.certifier(
+                of: key, among: form.keys.verified.coverNodeProvisioningKeys, in: form.keys)
+            return try await insert(
+                key, role: .coverNodeIdentity, parent: parent.key.bytes, owner: body.covernodeId, form)
         }
-        let key = try KeyUpload.key(body.covernodeIdPk, as: SigningPublicKey<Role.CoverNodeIdentity>.self)
-        let parent = try KeyUpload.certifier(
-            of: key, among: form.keys.verified.coverNodeProvisioningKeys, in: form.keys)
-        return try await insert(key, role: .coverNodeIdentity, parent: parent.key.bytes, owner: body.covernodeId, form)
     }
 
     private func journalistIdentityKey(_ request: Request) async throws -> Response {
-        let form = try await dependencies.form(request, signedBy: .journalistProvisioning)
-        let body = try form.decode(PostJournalistIdentityKeyBody.self)
-        let key = try KeyUpload.key(body.journalistIdPk, as: SigningPublicKey<Role.JournalistIdentity>.self)
-        let parent = try KeyUpload.certifier(
-            of: key, among: form.keys.verified.journalistProvisioningKeys, in: form.keys)
-        guard try await dependencies.store.profiles().contains(where: { $0.id == body.journalistId }) else {
-            throw APIError(.notFound, "journalist profile not found")
+        try await dependencies.signed(request, by: .journalistProvisioning) { form in
+            let body = try form.decode(PostJournalistIdentityKeyBody.self)
+            let key = try KeyUpload.key(body.journalistIdPk, as: SigningPublicKey<Role.JournalistIdentity>.self)
+            let parent = try KeyUpload.certifier(
+                of: key, among: form.keys.verified.journalistProvisioningKeys, in: form.keys)
+            guard try await dependencies.store.profiles().contains(where: { $0.id == body.journalistId }) else {
+                throw APIError(.notFound, "journalist profile not found")
+            }
+            if body.fromQueue {
+                try await IdentityRotationQueueController.requireQueued(
+                    key.key.hex, journalistId: body.journalistId, in: form, store: dependencies.store)
+            }
+            let response = try await insert(
+                key, role: .journalistIdentity, parent: parent.key.bytes, owner: body.journalistId, form)
+            if body.fromQueue {
+                try await dependencies.store.dequeueIdentityRotation(
+                    journalistId: body.journalistId, newKeyHex: key.key.hex)
+            }
+            return response
         }
-        if body.fromQueue {
-            try await IdentityRotationQueueController.requireQueued(
-                key.key.hex, journalistId: body.journalistId, in: form, store: dependencies.store)
-        }
-        let response = try await insert(
-            key, role: .journalistIdentity, parent: parent.key.bytes, owner: body.journalistId, form)
-        if body.fromQueue {
-            try await dependencies.store.dequeueIdentityRotation(
-                journalistId: body.journalistId, newKeyHex: key.key.hex)
-        }
-        return response
     }
 
     private func messagingKey<R: TiplineCore.KeyRole, S>(

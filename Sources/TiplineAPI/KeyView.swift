@@ -10,6 +10,9 @@ struct KeyView: Sendable {
     let families: [PublicKeysResponse.OrganizationFamily]
     /// What of ``families`` verifies.
     let verified: VerifiedKeys
+    /// Stored admin keys whose certificate verifies against a verified organisation key. (Admin keys are not part
+    /// of the published hierarchy; CoverDrop keeps them in their own table.)
+    let adminKeys: [SignedPublicKey<SigningPublicKey<Role.Admin>>]
     /// The instant of verification.
     let now: Timestamp
 
@@ -20,22 +23,21 @@ struct KeyView: Sendable {
         let families = PublishedHierarchy.families(snapshot.keys)
         let response = PublicKeysResponse(
             journalistProfiles: [], defaultJournalistId: nil, keys: families, maxEpoch: snapshot.maxEpoch)
-        return KeyView(
-            snapshot: snapshot, families: families, verified: VerifiedKeys(response, trustAnchors: anchors, now: now),
-            now: now)
+        let verified = VerifiedKeys(response, trustAnchors: anchors, now: now)
+        let adminKeys = snapshot.keys.filter { $0.role == .admin }.compactMap { row in
+            try? SignedPublicKey<SigningPublicKey<Role.Admin>>(json: row.json)
+        }.filter { key in
+            verified.organizationKeys.contains {
+                key.isCertified(by: $0.key, at: now, signerNotValidAfter: $0.notValidAfter)
+            }
+        }
+        return KeyView(snapshot: snapshot, families: families, verified: verified, adminKeys: adminKeys, now: now)
     }
 
-    /// Stored admin keys whose certificate verifies against a verified organisation key now. (Admin keys are not
-    /// part of the published hierarchy; CoverDrop keeps them in their own table.)
-    var adminKeys: [SignedPublicKey<SigningPublicKey<Role.Admin>>] {
-        snapshot.keys.filter { $0.role == .admin }.compactMap { row in
-            guard let key = try? SignedPublicKey<SigningPublicKey<Role.Admin>>(json: row.json),
-                verified.organizationKeys.contains(where: {
-                    key.isCertified(by: $0.key, at: now, signerNotValidAfter: $0.notValidAfter)
-                })
-            else { return nil }
-            return key
-        }
+    /// The same verification at a later instant (valid only while no stored key expires in between; see
+    /// ``VerifiedHierarchyCache``).
+    func at(_ instant: Timestamp) -> KeyView {
+        KeyView(snapshot: snapshot, families: families, verified: verified, adminKeys: adminKeys, now: instant)
     }
 
     /// Whether any stored key has these bytes (to tell an expired or untrusted signer from an unknown one).

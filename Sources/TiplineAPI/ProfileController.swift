@@ -19,54 +19,60 @@ struct ProfileController: Sendable {
     }
 
     private func upsert(_ request: Request) async throws -> Response {
-        let form = try await dependencies.form(request, signedBy: .journalistProvisioning)
-        let body = try form.decode(PostJournalistProfileBody.self)
-        let tag: RecipientTag
-        do {
-            tag = try RecipientTag(journalistId: body.id)
-        } catch let error as TiplineCoreError {
-            throw APIError(.badRequest, error.message)
+        try await dependencies.signed(request, by: .journalistProvisioning) { form in
+            let body = try form.decode(PostJournalistProfileBody.self)
+            let tag: RecipientTag
+            do {
+                tag = try RecipientTag(journalistId: body.id)
+            } catch let error as TiplineCoreError {
+                throw APIError(.badRequest, error.message)
+            }
+            try Self.validate(status: body.status)
+            try Self.validate(description: body.description, isDesk: body.isDesk)
+            try await dependencies.store.upsertProfile(
+                TiplineStorage.JournalistProfile(
+                    id: body.id, displayName: body.displayName, sortName: body.sortName, description: body.description,
+                    isDesk: body.isDesk, status: body.status, tagHex: tag.hex))
+            return .emptyOK
         }
-        try Self.validate(status: body.status)
-        try Self.validate(description: body.description, isDesk: body.isDesk)
-        try await dependencies.store.upsertProfile(
-            TiplineStorage.JournalistProfile(
-                id: body.id, displayName: body.displayName, sortName: body.sortName, description: body.description,
-                isDesk: body.isDesk, status: body.status, tagHex: tag.hex))
-        return .emptyOK
     }
 
     /// Deleting is idempotent: an unknown id is a 200 too. The journalist's keys stay until they expire.
     private func delete(_ request: Request) async throws -> Response {
-        let form = try await dependencies.form(request, signedBy: .journalistProvisioning)
-        try await dependencies.store.deleteProfile(id: form.decode(String.self))
-        return .emptyOK
+        try await dependencies.signed(request, by: .journalistProvisioning) { form in
+            try await dependencies.store.deleteProfile(id: form.decode(String.self))
+            return .emptyOK
+        }
     }
 
     private func update(_ request: Request) async throws -> Response {
-        let form = try await dependencies.form(request, signedBy: .journalistProvisioning)
-        let body = try form.decode(UpdateJournalistProfileBody.self)
-        guard let current = try await dependencies.store.profiles().first(where: { $0.id == body.journalistId }) else {
-            throw APIError(.notFound, "journalist profile not found")
+        try await dependencies.signed(request, by: .journalistProvisioning) { form in
+            let body = try form.decode(UpdateJournalistProfileBody.self)
+            guard let current = try await dependencies.store.profiles().first(where: { $0.id == body.journalistId })
+            else {
+                throw APIError(.notFound, "journalist profile not found")
+            }
+            try Self.validate(
+                description: body.description ?? current.description, isDesk: body.isDesk ?? current.isDesk)
+            try await dependencies.store.updateProfile(
+                id: body.journalistId, displayName: body.displayName, sortName: body.sortName, isDesk: body.isDesk,
+                description: body.description)
+            return .emptyOK
         }
-        try Self.validate(description: body.description ?? current.description, isDesk: body.isDesk ?? current.isDesk)
-        try await dependencies.store.updateProfile(
-            id: body.journalistId, displayName: body.displayName, sortName: body.sortName, isDesk: body.isDesk,
-            description: body.description)
-        return .emptyOK
     }
 
     private func updateStatus(_ request: Request) async throws -> Response {
-        let form = try await dependencies.form(request, signedBy: .journalistIdentity)
-        let body = try form.decode(UpdateJournalistStatusBody.self)
-        guard form.owner == body.journalistId else {
-            throw APIError(.unauthorized, "a journalist may only change their own status")
+        try await dependencies.signed(request, by: .journalistIdentity) { form in
+            let body = try form.decode(UpdateJournalistStatusBody.self)
+            guard form.owner == body.journalistId else {
+                throw APIError(.unauthorized, "a journalist may only change their own status")
+            }
+            try Self.validate(status: body.status)
+            guard try await dependencies.store.updateProfileStatus(id: body.journalistId, status: body.status) else {
+                throw APIError(.notFound, "journalist profile not found")
+            }
+            return .emptyOK
         }
-        try Self.validate(status: body.status)
-        guard try await dependencies.store.updateProfileStatus(id: body.journalistId, status: body.status) else {
-            throw APIError(.notFound, "journalist profile not found")
-        }
-        return .emptyOK
     }
 
     private static func validate(status: String) throws {

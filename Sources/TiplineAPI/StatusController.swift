@@ -32,43 +32,47 @@ struct StatusController: Sendable {
     }
 
     private func postStatus(_ request: Request) async throws -> Response {
-        let form = try await dependencies.form(request, signedBy: .admin)
-        let event = try form.decode(PostSystemStatusBody.self).status
-        guard SystemStatus.values.contains(event.status) else {
-            throw APIError(.badRequest, "status must be one of \(SystemStatus.values.joined(separator: ", "))")
+        try await dependencies.signed(request, by: .admin) { form in
+            let event = try form.decode(PostSystemStatusBody.self).status
+            guard SystemStatus.values.contains(event.status) else {
+                throw APIError(.badRequest, "status must be one of \(SystemStatus.values.joined(separator: ", "))")
+            }
+            guard let timestamp = try? Timestamp(rfc3339: event.timestamp) else {
+                throw APIError(.badRequest, "timestamp is not an RFC 3339 instant")
+            }
+            try await dependencies.store.recordStatus(
+                TiplineStorage.SystemStatusEvent(
+                    status: event.status, description: event.description, timestampMicros: timestamp.microseconds))
+            return .emptyOK
         }
-        guard let timestamp = try? Timestamp(rfc3339: event.timestamp) else {
-            throw APIError(.badRequest, "timestamp is not an RFC 3339 instant")
-        }
-        try await dependencies.store.recordStatus(
-            TiplineStorage.SystemStatusEvent(
-                status: event.status, description: event.description, timestampMicros: timestamp.microseconds))
-        return .emptyOK
     }
 
     private func postAdminKey(_ request: Request) async throws -> Response {
-        let form = try await dependencies.form(request, signedBy: .organization)
-        let key = try KeyUpload.parse(form, as: SigningPublicKey<Role.Admin>.self)
-        let parent = try KeyUpload.certifier(of: key, among: form.keys.verified.organizationKeys, in: form.keys)
-        _ = try await dependencies.store.insert(
-            key.publishedKey(role: .admin, parent: parent.key.bytes, owner: nil, now: form.keys.now))
-        return .emptyOK
+        try await dependencies.signed(request, by: .organization) { form in
+            let key = try KeyUpload.parse(form, as: SigningPublicKey<Role.Admin>.self)
+            let parent = try KeyUpload.certifier(of: key, among: form.keys.verified.organizationKeys, in: form.keys)
+            _ = try await dependencies.store.insert(
+                key.publishedKey(role: .admin, parent: parent.key.bytes, owner: nil, now: form.keys.now))
+            return .emptyOK
+        }
     }
 
     /// Accepts a `RUST_LOG`-style directive and applies its global level (`info`, or `debug,hyper=info`: `debug`).
     private func postLogging(_ request: Request) async throws -> Response {
-        let form = try await dependencies.form(request, signedBy: .admin)
-        let directive = try form.decode(LoggingDirectiveBody.self).rustLogDirective
-        let levels: [String: Logger.Level] = [
-            "trace": .trace, "debug": .debug, "info": .info, "warn": .warning, "error": .error, "off": .critical,
-        ]
-        let global = directive.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            .first { !$0.contains("=") }
-        guard let global, let level = levels[global] else {
-            throw APIError(.badRequest, "the directive needs a global level: trace, debug, info, warn, error or off")
+        try await dependencies.signed(request, by: .admin) { form in
+            let directive = try form.decode(LoggingDirectiveBody.self).rustLogDirective
+            let levels: [String: Logger.Level] = [
+                "trace": .trace, "debug": .debug, "info": .info, "warn": .warning, "error": .error, "off": .critical,
+            ]
+            let global = directive.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                .first { !$0.contains("=") }
+            guard let global, let level = levels[global] else {
+                throw APIError(
+                    .badRequest, "the directive needs a global level: trace, debug, info, warn, error or off")
+            }
+            dependencies.logLevel.level = level
+            return .emptyOK
         }
-        dependencies.logLevel.level = level
-        return .emptyOK
     }
 }
 

@@ -28,6 +28,9 @@ struct APICommand: AsyncParsableCommand {
     @Option(help: "trace, debug, info, notice, warning, error or critical (default info).")
     var logLevel: String?
 
+    @Option(help: "Serve GET /metrics on this loopback port (never on the API's port; 0 picks a free one).")
+    var metricsPort: Int?
+
     @Option(help: "A JSON settings file (keys as on APISettings).")
     var config: String?
 
@@ -36,6 +39,7 @@ struct APICommand: AsyncParsableCommand {
         let overrides: [String: String?] = [
             "http.host": host, "http.port": port.map(String.init), "database": database, "trust-anchors": trustAnchors,
             "default-journalist-id": defaultJournalistId, "log.level": logLevel,
+            "metrics.port": metricsPort.map(String.init),
         ]
         let settings = try await APISettings.load(overrides: overrides.compactMapValues { $0 }, configFile: config)
         try await APIServer.run(settings: settings)

@@ -9,10 +9,15 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "The data folder (database, development keys, CoverNode state).") var data = "tipline-data"
     @Option(help: "The loopback port of the API (0 picks a free one).") var port = 3000
-    @Option(help: "Mixing profile: \(MixingProfile.names.joined(separator: " or ")).") var profile = "test"
+    @Flag(help: "Development only: the test mixing profile, which releases within seconds and hides nothing.")
+    var devMixing = false
+    @Option(help: "Serve GET /metrics on this loopback port (never on the API's port; 0 picks a free one).")
+    var metricsPort: Int?
 
     func run() async throws {
-        let server = EmbeddedServer(dataDirectory: data, port: port, mixing: try MixingProfile.named(profile))
+        if devMixing { MixingProfile.warnDevelopment() }
+        let server = EmbeddedServer(
+            dataDirectory: data, port: port, mixing: devMixing ? .test : .production, metricsPort: metricsPort)
         try await server.run { url in
             print("Tipline is serving on \(url) (data in \(data)). Trust anchors: \(server.trustAnchorsPath)")
         }

@@ -15,7 +15,8 @@ public enum CoverNodeServer {
         let logger = control.logger(label: "tipline.covernode")
         let api = APIClient(baseURL: settings.apiURL)
         let registry = GlobalMetrics.registry()
-        let listener = CoverNodeMetricsListener.service(port: settings.metricsPort, registry: registry, logger: logger)
+        let listener = MetricsListener.service(
+            name: "covernode", port: settings.metricsPort, registry: registry, logger: logger)
         /// Runs the service (and the metrics listener, stopped first) on `store`.
         func serve(_ store: any MessageStreamStore) async throws {
             let service = CoverNodeService(settings: settings.service, store: store, api: api, logger: logger)

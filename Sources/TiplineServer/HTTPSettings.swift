@@ -1,5 +1,7 @@
 public import Configuration
+public import HummingbirdCore
 public import Logging
+import NIOCore
 
 /// The settings every Tipline HTTP service shares.
 ///
@@ -8,6 +10,9 @@ public import Logging
 /// - `http.port` (int, default: the service's own port; `0` picks a free port): the port to bind.
 /// - `log.level` (string, default `info`): `trace`, `debug`, `info`, `notice`, `warning`, `error` or `critical`.
 ///   Request logs are written at `debug` only.
+/// - `http.idle-timeout-seconds` (int, default `30`, at least 1): a connection that sends nothing for this long
+///   while no response is being written is closed, including one whose request head or body never completes
+///   (a slowloris client). Keep it below nginx's `keepalive_timeout` for upstreams.
 public struct HTTPSettings: Sendable, Hashable {
     /// Address to bind.
     public var host: String
@@ -15,12 +20,17 @@ public struct HTTPSettings: Sendable, Hashable {
     public var port: Int
     /// Minimum level of log messages.
     public var logLevel: Logger.Level
+    /// How long a connection may stay silent before the server closes it.
+    public var idleTimeout: Duration
 
     /// Creates settings directly.
-    public init(host: String = "127.0.0.1", port: Int, logLevel: Logger.Level = .info) {
+    public init(
+        host: String = "127.0.0.1", port: Int, logLevel: Logger.Level = .info, idleTimeout: Duration = .seconds(30)
+    ) {
         self.host = host
         self.port = port
         self.logLevel = logLevel
+        self.idleTimeout = idleTimeout
     }
 
     /// Reads the settings.
@@ -37,5 +47,15 @@ public struct HTTPSettings: Sendable, Hashable {
                 .configuration, "log.level must be one of trace, debug, info, notice, warning, error, critical")
         }
         self.logLevel = logLevel
+        let idleSeconds = reader.int(forKey: "http.idle-timeout-seconds", default: 30)
+        guard idleSeconds > 0 else {
+            throw TiplineServerError(.configuration, "http.idle-timeout-seconds must be positive, got \(idleSeconds)")
+        }
+        idleTimeout = .seconds(idleSeconds)
+    }
+
+    /// The HTTP/1.1 server with ``idleTimeout``.
+    public var server: HTTPServerBuilder {
+        .http1(configuration: HTTP1Channel.Configuration(idleTimeout: TimeAmount(idleTimeout)))
     }
 }

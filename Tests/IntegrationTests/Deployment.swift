@@ -58,22 +58,7 @@ struct Deployment {
 
     /// Renders scripts/deployment/nginx.conf.template and starts nginx in the foreground.
     func startEdge(port: Int, upstreams: [Int]) throws {
-        var template = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { template.deleteLastPathComponent() }
-        template.appendPathComponent("scripts/deployment/nginx.conf.template")
-        let edgeDirectory = processes.directory.appendingPathComponent("nginx")
-        try FileManager.default.createDirectory(at: edgeDirectory, withIntermediateDirectories: true)
-        let servers = upstreams.map { "server 127.0.0.1:\($0) max_fails=1 fail_timeout=10s;" }.joined(
-            separator: "\n        ")
-        let config = try String(contentsOf: template, encoding: .utf8)
-            .replacingOccurrences(of: "@LISTEN@", with: "127.0.0.1:\(port)")
-            .replacingOccurrences(of: "@UPSTREAMS@", with: servers)
-            .replacingOccurrences(of: "@CACHE_DIR@", with: edgeDirectory.path)
-        let configFile = edgeDirectory.appendingPathComponent("nginx.conf")
-        try config.write(to: configFile, atomically: true, encoding: .utf8)
-        try processes.start(
-            "nginx", try DeploymentProcesses.tool("nginx"),
-            ["-p", edgeDirectory.path, "-c", configFile.path, "-g", "daemon off;"])
+        try EdgeConfig.start(port: port, upstreams: upstreams, processes: processes)
     }
 
     /// Starts the CoverNode (test mixing profile) on the PostgreSQL streams, through nginx.

@@ -55,8 +55,9 @@ import TiplineStorage
             for body in ["\"\(Base64.encodePadded(message))\"", "\"\(Base64.encodeUnpadded(message))\""] {
                 #expect(try await Self.post(client, body).status == .ok)
             }
-            #expect(try await harness.store.read(.userToCoverNode, after: 0, limit: 10).count == 1)
-            let metrics = try await client.send(.get, "/metrics").text
+            let stored = try await harness.store.read(.userToCoverNode, after: 0, limit: 10)
+            #expect(stored.count == 1)
+            let metrics = harness.metricsText
             #expect(metrics.contains(#"tipline_appender_messages_total{outcome="stored"} 1"#))
             #expect(metrics.contains(#"tipline_appender_messages_total{outcome="duplicate"} 1"#))
         }

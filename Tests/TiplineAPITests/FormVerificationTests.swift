@@ -10,17 +10,12 @@ import TiplineTestSupport
 /// Every way a signed form can be refused, exercised on `POST /v1/status` (admin, online policy) and on a
 /// provisioning-key upload (organisation, ceremony policy).
 @Suite struct FormVerificationTests {
-    private static func statusBody(_ keys: APITestKeys) -> PostSystemStatusBody {
-        PostSystemStatusBody(
-            status: SystemStatusEvent(status: "AVAILABLE", description: "ok", timestamp: keys.now.rfc3339))
-    }
-
     @Test func unknownSignerIs404() async throws {
         let harness = try APIHarness()
         let keys = harness.keys
         try await harness.withSeededRouter { client in
             let stranger = try SigningKeyPair<Role.Admin>.generate()
-            let response = try await client.send(.post, "/v1/status", keys.form(Self.statusBody(keys), by: stranger))
+            let response = try await client.send(.post, "/v1/status", keys.form(keys.statusBody, by: stranger))
             #expect(response.status == .notFound)
             #expect(response.error == "Signing key not found")
         }
@@ -46,7 +41,7 @@ import TiplineTestSupport
         let keys = harness.keys
         try await harness.withSeededRouter { client in
             let response = try await client.send(
-                .post, "/v1/status", keys.tamperedForm(Self.statusBody(keys), by: keys.admin))
+                .post, "/v1/status", keys.tamperedForm(keys.statusBody, by: keys.admin))
             #expect(response.status == .unauthorized)
             #expect(response.error == "signature verification failed")
         }
@@ -56,7 +51,7 @@ import TiplineTestSupport
         let harness = try APIHarness()
         let keys = harness.keys
         try await harness.withSeededRouter { client in
-            let form = try keys.form(Self.statusBody(keys), by: keys.admin, offset: .seconds(-7200))
+            let form = try keys.form(keys.statusBody, by: keys.admin, offset: .seconds(-7200))
             let response = try await client.send(.post, "/v1/status", form)
             #expect(response.status == .unauthorized)
             #expect(response.error == "the form has expired")
@@ -67,7 +62,7 @@ import TiplineTestSupport
         let harness = try APIHarness()
         let keys = harness.keys
         try await harness.withSeededRouter { client in
-            let form = try keys.form(Self.statusBody(keys), by: keys.admin, offset: .seconds(600))
+            let form = try keys.form(keys.statusBody, by: keys.admin, offset: .seconds(600))
             let response = try await client.send(.post, "/v1/status", form)
             #expect(response.status == .unauthorized)
             #expect(response.error == "the form was created in the future")
@@ -78,7 +73,7 @@ import TiplineTestSupport
         let harness = try APIHarness()
         let keys = harness.keys
         try await harness.withSeededRouter { client in
-            let form = try keys.form(Self.statusBody(keys), by: keys.admin, lifetime: .seconds(2 * 3600))
+            let form = try keys.form(keys.statusBody, by: keys.admin, lifetime: .seconds(2 * 3600))
             let response = try await client.send(.post, "/v1/status", form)
             #expect(response.status == .unauthorized)
             #expect(response.error?.hasPrefix("the form's lifetime exceeds") == true)
@@ -104,7 +99,7 @@ import TiplineTestSupport
         let harness = try APIHarness()
         let keys = harness.keys
         try await harness.withSeededRouter { client in
-            let form = try keys.form(Self.statusBody(keys), by: keys.admin)
+            let form = try keys.form(keys.statusBody, by: keys.admin)
             #expect(try await client.send(.post, "/v1/status", form).status == .ok)
             let replay = try await client.send(.post, "/v1/status", form)
             #expect(replay.status == .conflict)

@@ -30,14 +30,25 @@ import TiplineTestSupport
         }
     }
 
+    /// Metrics live on the private listener only (`MetricsListener`): they could tell real messages from cover.
+    @Test func theAPIDoesNotServeMetrics() async throws {
+        let harness = try APIHarness()
+        try await harness.withRouter { client in
+            _ = try await client.send(.post, "/user/messages", ByteBuffer(string: "\"\""))
+            let response = try await client.send(.get, "/metrics")
+            #expect(response.status == .notFound)
+            #expect(!response.text.contains("tipline_"))
+            #expect(harness.metricsText.contains("tipline_http_requests_total"))
+        }
+    }
+
     @Test func metricsUseRouteTemplatesOnly() async throws {
-        try await APIHarness().withSeededRouter { client in
+        let harness = try APIHarness()
+        try await harness.withSeededRouter { client in
             let secretHex = String(repeating: "ab", count: 32)
             _ = try await client.send(.get, "/v1/public-keys/journalists/identity-public-key/\(secretHex)")
             _ = try await client.send(.get, "/v1/user/dead-drops?ids_greater_than=12345&limit=7")
-            let response = try await client.send(.get, "/metrics")
-            #expect(response.status == .ok)
-            let text = response.text
+            let text = harness.metricsText
             #expect(text.contains("tipline_http_requests_total"))
             #expect(text.contains("route=\"/v1/public-keys/journalists/identity-public-key/{pk_hex}\""))
             #expect(text.contains("route=\"/v1/user/dead-drops\""))

@@ -18,6 +18,8 @@ struct EmbeddedServer {
     var host = "127.0.0.1"
     var port: Int
     var mixing: MixingProfile
+    /// The loopback port of the private metrics listener (the API's and the CoverNode's metrics); `nil` for none.
+    var metricsPort: Int?
     var logLevel: Logger.Level = .info
 
     var keysDirectory: String { dataDirectory + "/keys" }
@@ -41,9 +43,13 @@ struct EmbeddedServer {
         var settings = APISettings(port: port, database: databasePath)
         settings.http = HTTPSettings(host: host, port: port, logLevel: logLevel)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        // One registry for the API's metrics and the CoverNode's counters: both on the API's GET /metrics.
+        // One registry for the API's metrics and the CoverNode's counters, served only by the private metrics
+        // listener on loopback: the CoverNode's counters tell real messages from cover, so they must never be on
+        // the API's public port (docs/threat-model.md, "What the public listener exposes").
+        let registry = GlobalMetrics.registry()
+        let metrics = MetricsListener.service(name: "serve", port: metricsPort, registry: registry, logger: logger)
         let app = buildApplication(
-            settings: settings, store: store, trustAnchors: anchors, registry: GlobalMetrics.registry(),
+            settings: settings, store: store, trustAnchors: anchors, registry: registry,
             onServerRunning: { portContinuation.yield($0) })
         let backgroundWork = AfterServerStart {
             guard let boundPort = await ports.first(where: { _ in true }) else { return }
@@ -53,7 +59,7 @@ struct EmbeddedServer {
             await onReady(url)
             try await runBackgroundServices(api: api, store: store, anchors: anchors, logger: logger)
         }
-        try await ServiceRunner.run([app, backgroundWork], logger: logger)
+        try await ServiceRunner.run([metrics].compactMap { $0 } + [app, backgroundWork], logger: logger)
     }
 
     /// The CoverNode and the identity-key certifier, until graceful shutdown.

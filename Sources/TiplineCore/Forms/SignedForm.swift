@@ -72,6 +72,19 @@ public struct SignedForm: Codable, Hashable, Sendable {
         guard signer.key.bytes == signingKey else {
             throw TiplineCoreError(.invalidArgument, "the form was signed by another key")
         }
+        try checkValidityWindow(policy: policy, now: now)
+        guard signer.isValid(at: now) else { throw TiplineCoreError(.expired, "the signing key has expired") }
+        let message = Self.signedBytes(body: body, createdAt: createdAt, notValidAfter: notValidAfter)
+        guard signer.key.isValidSignature(signature, for: message) else {
+            throw TiplineCoreError(.invalidSignature, "signature verification failed")
+        }
+        return body
+    }
+
+    /// The checks of ``verify(signer:policy:now:)`` that need no key (cheap; a server runs them first): not expired,
+    /// not created in the future beyond the policy's skew, lifetime within the policy's cap.
+    /// - Throws: `TiplineCoreError` with `.expired`, `.notYetValid` or `.invalidArgument`.
+    public func checkValidityWindow(policy: Policy, now: Timestamp) throws {
         guard now <= notValidAfter else { throw TiplineCoreError(.expired, "the form has expired") }
         guard createdAt <= now.adding(policy.maxClockSkew) else {
             throw TiplineCoreError(.notYetValid, "the form was created in the future")
@@ -79,12 +92,6 @@ public struct SignedForm: Codable, Hashable, Sendable {
         guard createdAt <= notValidAfter, notValidAfter.duration(since: createdAt) <= policy.maxLifetime else {
             throw TiplineCoreError(.invalidArgument, "the form's lifetime exceeds \(policy.maxLifetime)")
         }
-        guard signer.isValid(at: now) else { throw TiplineCoreError(.expired, "the signing key has expired") }
-        let message = Self.signedBytes(body: body, createdAt: createdAt, notValidAfter: notValidAfter)
-        guard signer.key.isValidSignature(signature, for: message) else {
-            throw TiplineCoreError(.invalidSignature, "signature verification failed")
-        }
-        return body
     }
 
     /// Decodes the (verified) body as JSON.

@@ -51,18 +51,35 @@ extension PostgresStore: DeadDropStore {
                 SELECT id, data, created_at_micros, signature, epoch FROM \(unescaped: table)
                 WHERE id > \(idsGreaterThan) ORDER BY id LIMIT \(limit)
                 """
-            ).map { row in
-                let (id, data, createdAt, signature, epoch) =
-                    try row.decode((Int32, ByteBuffer, Int64, ByteBuffer, Int32?).self)
-                return StoredDeadDrop(
-                    id: id,
-                    data: Data(data.readableBytesView),
-                    createdAtMicros: createdAt,
-                    signature: Data(signature.readableBytesView),
-                    epoch: epoch
-                )
-            }
+            ).map(Self.decodeDeadDrop)
         }
+    }
+
+    public func find(_ kind: DeadDropKind, data: Data) async throws -> StoredDeadDrop? {
+        let table = kind.tableName
+        let dataBuffer = ByteBuffer(bytes: data)
+        return try await self.run("find \(kind.rawValue) dead drop") {
+            // The unique index is on sha256(data) (dead drops are too large for a B-tree entry).
+            try await self.rows(
+                """
+                SELECT id, data, created_at_micros, signature, epoch FROM \(unescaped: table)
+                WHERE sha256(data) = sha256(\(dataBuffer))
+                """
+            ).first.map(Self.decodeDeadDrop)
+        }
+    }
+
+    /// A row of `id, data, created_at_micros, signature, epoch`.
+    private static func decodeDeadDrop(_ row: PostgresRow) throws -> StoredDeadDrop {
+        let (id, data, createdAt, signature, epoch) =
+            try row.decode((Int32, ByteBuffer, Int64, ByteBuffer, Int32?).self)
+        return StoredDeadDrop(
+            id: id,
+            data: Data(data.readableBytesView),
+            createdAtMicros: createdAt,
+            signature: Data(signature.readableBytesView),
+            epoch: epoch
+        )
     }
 
     public func recentSummary(_ kind: DeadDropKind, count: Int) async throws -> [DeadDropSummary] {

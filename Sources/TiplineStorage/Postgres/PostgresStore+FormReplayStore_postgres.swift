@@ -17,6 +17,14 @@ extension PostgresStore: FormReplayStore {
         }
     }
 
+    public func isUsed(signature: Data) async throws -> Bool {
+        try InputValidation.signature(signature)
+        let buffer = ByteBuffer(bytes: signature)
+        return try await self.run("look up form signature") {
+            try await self.count("SELECT 1 FROM used_form_signatures WHERE signature = \(buffer)") > 0
+        }
+    }
+
     @discardableResult
     public func pruneExpiredSignatures(nowMicros: Int64) async throws -> Int {
         try await self.run("prune form signatures") {

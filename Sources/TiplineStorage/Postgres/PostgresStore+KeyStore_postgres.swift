@@ -102,6 +102,17 @@ extension PostgresStore: KeyStore {
         }
     }
 
+    public func keysVersion() async throws -> PublishedKeysVersion {
+        try await self.run("read published keys version") {
+            // One statement, one MVCC snapshot.
+            let rows = try await self.rows(
+                "SELECT value, (SELECT count(*) FROM published_keys) FROM epoch_counter WHERE id = 1")
+            guard let row = rows.first else { throw StorageError.corruptData("the epoch counter row is missing") }
+            let (epoch, count) = try row.decode((Int32, Int64).self)
+            return PublishedKeysVersion(maxEpoch: epoch, keyCount: Int(count))
+        }
+    }
+
     public func latestAddedAt(role: KeyRole) async throws -> Int64? {
         try await self.run("read latest key time") {
             let rows = try await self.rows(

@@ -19,6 +19,10 @@ public protocol DeadDropStore: Sendable {
         epoch: Int32?
     ) async throws -> DeadDropAppendResult
 
+    /// The stored dead drop whose `data` is byte-identical to `data`, or `nil` (a read: lets the API answer a
+    /// re-publish of a stored dead drop before checking anything else).
+    func find(_ kind: DeadDropKind, data: Data) async throws -> StoredDeadDrop?
+
     /// Dead drops with `id > idsGreaterThan`, ascending by id, at most `limit` (a non-positive limit returns none).
     func list(_ kind: DeadDropKind, idsGreaterThan: Int32, limit: Int) async throws -> [StoredDeadDrop]
 

@@ -8,6 +8,11 @@ public protocol FormReplayStore: Sendable {
     /// - Throws: ``StorageError`` `invalidInput` if `signature` is not 64 bytes.
     func recordFirstUse(signature: Data, expiresAtMicros: Int64) async throws -> Bool
 
+    /// Whether this signature was recorded by ``recordFirstUse(signature:expiresAtMicros:)`` (a read: the cheap
+    /// replay check before the form's signer is looked up).
+    /// - Throws: ``StorageError`` `invalidInput` if `signature` is not 64 bytes.
+    func isUsed(signature: Data) async throws -> Bool
+
     /// Forgets signatures whose form expired before `nowMicros` (the form itself is then rejected
     /// as expired, so it cannot be replayed); returns how many were removed.
     @discardableResult

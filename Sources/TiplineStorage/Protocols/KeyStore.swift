@@ -17,6 +17,10 @@ public protocol KeyStore: Sendable {
     /// Every stored key and the epoch counter, read atomically (for `GET /v1/public-keys`).
     func keysSnapshot() async throws -> PublishedKeysSnapshot
 
+    /// The epoch counter and the number of stored keys, read atomically: a fingerprint that changes with every
+    /// insert and deletion (see ``PublishedKeysVersion``), far cheaper than ``keysSnapshot()``.
+    func keysVersion() async throws -> PublishedKeysVersion
+
     /// The epoch counter: 0 for a fresh store, otherwise at least every stored epoch. It grows on
     /// every epoch'd insert and on every ``deleteExpired(nowMicros:)`` that removed a key.
     func maxEpoch() async throws -> Int32

@@ -35,6 +35,16 @@ extension SQLiteStore: DeadDropStore {
         }
     }
 
+    public func find(_ kind: DeadDropKind, data: Data) async throws -> StoredDeadDrop? {
+        let table = kind.tableName
+        return try await self.read("find \(kind.rawValue) dead drop") { db in
+            try Row.fetchOne(
+                db, sql: "SELECT id, data, created_at_micros, signature, epoch FROM \(table) WHERE data = ?",
+                arguments: [data]
+            ).map(Self.decodeDeadDrop)
+        }
+    }
+
     public func list(_ kind: DeadDropKind, idsGreaterThan: Int32, limit: Int) async throws -> [StoredDeadDrop] {
         let table = kind.tableName
         let limit = IntegerConversion.limit(limit)
@@ -46,16 +56,19 @@ extension SQLiteStore: DeadDropStore {
                     WHERE id > ? ORDER BY id LIMIT ?
                     """,
                 arguments: [idsGreaterThan, limit]
-            ).map { row in
-                StoredDeadDrop(
-                    id: try row.decode(atIndex: 0),
-                    data: try row.decode(atIndex: 1),
-                    createdAtMicros: try row.decode(atIndex: 2),
-                    signature: try row.decode(atIndex: 3),
-                    epoch: try row.decode(atIndex: 4)
-                )
-            }
+            ).map(Self.decodeDeadDrop)
         }
+    }
+
+    /// A row of `id, data, created_at_micros, signature, epoch`.
+    private static func decodeDeadDrop(_ row: Row) throws -> StoredDeadDrop {
+        StoredDeadDrop(
+            id: try row.decode(atIndex: 0),
+            data: try row.decode(atIndex: 1),
+            createdAtMicros: try row.decode(atIndex: 2),
+            signature: try row.decode(atIndex: 3),
+            epoch: try row.decode(atIndex: 4)
+        )
     }
 
     public func recentSummary(_ kind: DeadDropKind, count: Int) async throws -> [DeadDropSummary] {

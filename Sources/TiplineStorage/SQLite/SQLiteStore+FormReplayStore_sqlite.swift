@@ -16,6 +16,15 @@ extension SQLiteStore: FormReplayStore {
         }
     }
 
+    public func isUsed(signature: Data) async throws -> Bool {
+        try InputValidation.signature(signature)
+        return try await self.read("look up form signature") { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM used_form_signatures WHERE signature = ?)",
+                arguments: [signature]) ?? false
+        }
+    }
+
     @discardableResult
     public func pruneExpiredSignatures(nowMicros: Int64) async throws -> Int {
         try await self.write("prune form signatures") { db in

@@ -48,6 +48,13 @@ extension SQLiteStore: KeyStore {
         try await self.read("read max epoch") { db in try Self.currentEpoch(db) }
     }
 
+    public func keysVersion() async throws -> PublishedKeysVersion {
+        try await self.read("read published keys version") { db in
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM published_keys") ?? 0
+            return PublishedKeysVersion(maxEpoch: try Self.currentEpoch(db), keyCount: count)
+        }
+    }
+
     public func latestAddedAt(role: KeyRole) async throws -> Int64? {
         try await self.read("read latest key time") { db in
             try Int64.fetchOne(

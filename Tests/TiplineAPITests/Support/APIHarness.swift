@@ -31,26 +31,38 @@ final class APIHarness: Sendable {
         self.settings = settings
     }
 
+    /// The Prometheus text of ``registry`` (what a private metrics listener would serve).
+    var metricsText: String { String(decoding: registry.emitToBuffer(), as: UTF8.self) }
+
     deinit {
         try? store.close()
         try? FileManager.default.removeItem(at: folder)
     }
 
-    func app(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> APIApplication {
+    /// The app on ``store``, or on `other` (a wrapper of it).
+    func app(
+        store other: (any TiplineStore)? = nil, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> APIApplication {
         buildApplication(
-            settings: settings, store: store, trustAnchors: [keys.anchor], clock: clock, registry: registry,
+            settings: settings, store: other ?? store, trustAnchors: [keys.anchor], clock: clock, registry: registry,
             logLevel: logLevel, onServerRunning: onServerRunning)
     }
 
-    /// Runs `test` against the app in-process (no sockets).
-    func withRouter(_ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        try await app().test(.router) { client in try await test(client) }
+    /// Runs `test` against the app (on ``store`` or `other`) in-process (no sockets).
+    func withRouter(
+        store other: (any TiplineStore)? = nil,
+        _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
+        try await app(store: other).test(.router) { client in try await test(client) }
     }
 
     /// Runs `test` after uploading the whole hierarchy through the API.
-    func withSeededRouter(_ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    func withSeededRouter(
+        store other: (any TiplineStore)? = nil,
+        _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
         let keys = keys
-        try await withRouter { client in
+        try await withRouter(store: other) { client in
             try await client.seed(keys)
             try await test(client)
         }

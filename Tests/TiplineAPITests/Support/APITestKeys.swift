@@ -49,6 +49,12 @@ struct APITestKeys: Sendable {
         return ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: object))
     }
 
+    /// A `POST /v1/status` body: `AVAILABLE` at ``now``.
+    var statusBody: PostSystemStatusBody {
+        PostSystemStatusBody(
+            status: SystemStatusEvent(status: "AVAILABLE", description: "ok", timestamp: hierarchy.now.rfc3339))
+    }
+
     func json<T: Encodable>(_ value: T) throws -> ByteBuffer { ByteBuffer(bytes: try JSONEncoder().encode(value)) }
 
     /// A dead drop of `count` random messages signed by the CoverNode identity key.

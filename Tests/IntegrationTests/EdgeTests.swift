@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `scripts/deployment/nginx.conf.template` in front of a real `tipline serve` (issue 13, items 1, 5 and 8): it is
+/// valid nginx, denies `/metrics`, caches public data under normalised keys, limits request rates and cuts off a
+/// client that never finishes its request head.
+@Suite(.serialized) struct EdgeTests {
+    @Test func theTemplateIsValidNginx() throws {
+        let directory = try TiplineBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = try EdgeConfig.render(port: 1, upstreams: [2, 3], directory: directory)
+        let nginx = Process()
+        nginx.executableURL = URL(fileURLWithPath: try DeploymentProcesses.tool("nginx"))
+        nginx.arguments = ["-t", "-p", directory.path, "-c", file.path]
+        let output = Pipe()
+        nginx.standardError = output
+        try nginx.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        nginx.waitUntilExit()
+        #expect(nginx.terminationStatus == 0, "nginx -t: \(text)")
+    }
+
+    @Test func theEdgeDeniesMetricsNormalisesCacheKeysAndLimitsClients() async throws {
+        let server = try await ServeProcess.start()
+        defer { server.stop() }
+        let edge = "http://127.0.0.1:\(try await startEdge(in: server))"
+
+        #expect(try await DeploymentProcesses.get(edge + "/metrics").status == 404)
+        #expect(try await DeploymentProcesses.get(edge + "/metrics?x=1").status == 404)
+
+        // One cache entry per list, whatever else is in the query string.
+        for (first, variants) in [
+            ("/v1/user/dead-drops?ids_greater_than=0", ["&x=1", "&x=2&limit", "&ids_greater_than=0&y=%41"]),
+            ("/v1/journalist/dead-drops?ids_greater_than=0", ["&x=1"]),
+            ("/v1/public-keys", ["?x=1", "?x=2"]),
+            ("/v1/user/dead-drops/recent-summary", ["?x=1"]),
+        ] {
+            #expect(try await DeploymentProcesses.get(edge + first).status == 200)
+            for variant in variants {
+                let response = try await DeploymentProcesses.get(edge + first + variant)
+                #expect(response.headers["x-cache-status"] == "HIT", "\(first + variant) bypassed the cache")
+            }
+        }
+        // A number spelled another way would be another cache key: refused.
+        for query in ["ids_greater_than=00", "ids_greater_than=%30", "ids_greater_than=0&limit=01", "limit=1"] {
+            let response = try await DeploymentProcesses.get(edge + "/v1/user/dead-drops?" + query)
+            #expect(response.status == 400, "\(query): \(response.status)")
+        }
+
+        // Requests beyond the rate (20/s, burst 200) from one address get 429.
+        var statuses: [Int: Int] = [:]
+        for _ in 0..<400 {
+            statuses[try await DeploymentProcesses.get(edge + "/v1/healthcheck").status, default: 0] += 1
+        }
+        #expect(statuses[429, default: 0] > 0, "no request was limited: \(statuses)")
+    }
+
+    /// A slowloris client (an unfinished request head) is disconnected after `client_header_timeout` (10 s).
+    @Test func aClientThatNeverFinishesItsRequestIsCutOff() async throws {
+        let server = try await ServeProcess.start()
+        defer { server.stop() }
+        #expect(try SlowClient.isDisconnected(port: try await startEdge(in: server), within: 20))
+    }
+
+    /// Starts nginx in front of `server` (in its folder, as one of its processes) and returns the edge's port.
+    private func startEdge(in server: ServeProcess) async throws -> Int {
+        // nginx workers drop root privileges: they must be able to reach the cache folder.
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: server.directory.path)
+        let port = try DeploymentProcesses.freePort()
+        let serverPort = try #require(URLComponents(string: server.url)?.port)
+        try EdgeConfig.start(port: port, upstreams: [serverPort], processes: server.processes)
+        try await server.processes.waitUntil("nginx", process: "nginx") {
+            try await DeploymentProcesses.get("http://127.0.0.1:\(port)/v1/healthcheck").status == 200
+        }
+        return port
+    }
+}

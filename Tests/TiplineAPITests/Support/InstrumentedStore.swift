@@ -1,0 +1,130 @@
+import Foundation
+import Synchronization
+import TiplineCore
+import TiplineStorage
+
+/// A real ``SQLiteStore`` behind a forwarding wrapper that counts full key loads (`keysSnapshot`) and can make the
+/// next status write fail once, as a transient database error would.
+final class InstrumentedStore: TiplineStore {
+    let inner: SQLiteStore
+    private let snapshots = Mutex(0)
+    private let failNextStatusWrite = Mutex(false)
+
+    init(_ inner: SQLiteStore) { self.inner = inner }
+
+    /// How many times the whole key hierarchy was read.
+    var snapshotCount: Int { snapshots.withLock { $0 } }
+
+    /// Makes the next ``recordStatus(_:)`` throw a `StorageError` (`database`) without writing.
+    func failNextStatusWriteOnce() { failNextStatusWrite.withLock { $0 = true } }
+
+    // KeyStore
+    func insert(_ key: PublishedKey) async throws -> Int32? { try await inner.insert(key) }
+    func allKeys() async throws -> [PublishedKey] { try await inner.allKeys() }
+    func keysSnapshot() async throws -> PublishedKeysSnapshot {
+        snapshots.withLock { $0 += 1 }
+        return try await inner.keysSnapshot()
+    }
+    func keysVersion() async throws -> PublishedKeysVersion { try await inner.keysVersion() }
+    func maxEpoch() async throws -> Int32 { try await inner.maxEpoch() }
+    func latestAddedAt(role: TiplineStorage.KeyRole) async throws -> Int64? {
+        try await inner.latestAddedAt(role: role)
+    }
+    func deleteExpired(nowMicros: Int64) async throws -> Int { try await inner.deleteExpired(nowMicros: nowMicros) }
+    func epoch(ofKeyHex keyHex: String, role: TiplineStorage.KeyRole) async throws -> Int32? {
+        try await inner.epoch(ofKeyHex: keyHex, role: role)
+    }
+    func key(ofKeyHex keyHex: String, role: TiplineStorage.KeyRole) async throws -> PublishedKey? {
+        try await inner.key(ofKeyHex: keyHex, role: role)
+    }
+
+    // ProfileStore
+    func upsertProfile(_ profile: TiplineStorage.JournalistProfile) async throws {
+        try await inner.upsertProfile(profile)
+    }
+    func updateProfile(
+        id: String, displayName: String?, sortName: String?, isDesk: Bool?, description: String?
+    ) async throws -> Bool {
+        try await inner.updateProfile(
+            id: id, displayName: displayName, sortName: sortName, isDesk: isDesk, description: description)
+    }
+    func updateProfileStatus(id: String, status: String) async throws -> Bool {
+        try await inner.updateProfileStatus(id: id, status: status)
+    }
+    func deleteProfile(id: String) async throws -> Bool { try await inner.deleteProfile(id: id) }
+    func profiles() async throws -> [TiplineStorage.JournalistProfile] { try await inner.profiles() }
+
+    // StatusStore
+    func recordStatus(_ event: TiplineStorage.SystemStatusEvent) async throws {
+        if failNextStatusWrite.withLock({ flag in
+            defer { flag = false }; return flag
+        }) {
+            throw StorageError(code: .database, message: "record status failed: injected transient error")
+        }
+        try await inner.recordStatus(event)
+    }
+    func latestStatus() async throws -> TiplineStorage.SystemStatusEvent? { try await inner.latestStatus() }
+
+    // DeadDropStore
+    func append(
+        _ kind: DeadDropKind, data: Data, createdAtMicros: Int64, signature: Data, epoch: Int32?
+    ) async throws -> DeadDropAppendResult {
+        try await inner.append(kind, data: data, createdAtMicros: createdAtMicros, signature: signature, epoch: epoch)
+    }
+    func find(_ kind: DeadDropKind, data: Data) async throws -> StoredDeadDrop? {
+        try await inner.find(kind, data: data)
+    }
+    func list(_ kind: DeadDropKind, idsGreaterThan: Int32, limit: Int) async throws -> [StoredDeadDrop] {
+        try await inner.list(kind, idsGreaterThan: idsGreaterThan, limit: limit)
+    }
+    func recentSummary(_ kind: DeadDropKind, count: Int) async throws -> [DeadDropSummary] {
+        try await inner.recentSummary(kind, count: count)
+    }
+    func prune(_ kind: DeadDropKind, createdBeforeMicros: Int64) async throws -> Int {
+        try await inner.prune(kind, createdBeforeMicros: createdBeforeMicros)
+    }
+
+    // MessageStreamStore
+    func append(_ stream: MessageStream, _ messages: [Data], receivedAtMicros: Int64) async throws -> Int {
+        try await inner.append(stream, messages, receivedAtMicros: receivedAtMicros)
+    }
+    func read(_ stream: MessageStream, after position: Int64, limit: Int) async throws -> [StreamMessage] {
+        try await inner.read(stream, after: position, limit: limit)
+    }
+    func prune(_ stream: MessageStream, before position: Int64) async throws -> Int {
+        try await inner.prune(stream, before: position)
+    }
+    func prune(_ stream: MessageStream, receivedBeforeMicros: Int64) async throws -> Int {
+        try await inner.prune(stream, receivedBeforeMicros: receivedBeforeMicros)
+    }
+    func prune(_ stream: MessageStream, receivedBeforeMicros: Int64, before position: Int64) async throws -> Int {
+        try await inner.prune(stream, receivedBeforeMicros: receivedBeforeMicros, before: position)
+    }
+    func checkpoint(consumer: String) async throws -> Int64 { try await inner.checkpoint(consumer: consumer) }
+    func saveCheckpoint(consumer: String, position: Int64) async throws {
+        try await inner.saveCheckpoint(consumer: consumer, position: position)
+    }
+
+    // FormReplayStore
+    func recordFirstUse(signature: Data, expiresAtMicros: Int64) async throws -> Bool {
+        try await inner.recordFirstUse(signature: signature, expiresAtMicros: expiresAtMicros)
+    }
+    func isUsed(signature: Data) async throws -> Bool { try await inner.isUsed(signature: signature) }
+    func pruneExpiredSignatures(nowMicros: Int64) async throws -> Int {
+        try await inner.pruneExpiredSignatures(nowMicros: nowMicros)
+    }
+
+    // IdentityRotationQueueStore
+    func enqueueIdentityRotation(_ entry: QueuedIdentityRotation) async throws {
+        try await inner.enqueueIdentityRotation(entry)
+    }
+    func queuedIdentityRotations(nowMicros: Int64) async throws -> [QueuedIdentityRotation] {
+        try await inner.queuedIdentityRotations(nowMicros: nowMicros)
+    }
+    func dequeueIdentityRotation(journalistId: String, newKeyHex: String) async throws -> Bool {
+        try await inner.dequeueIdentityRotation(journalistId: journalistId, newKeyHex: newKeyHex)
+    }
+    func pruneExpiredIdentityRotations(nowMicros: Int64) async throws -> Int {
+        try await inner.pruneExpiredIdentityRotations(nowMicros: nowMicros)
+    }
+}
