@@ -35,9 +35,8 @@ public struct PopulationSettings: Sendable {
     public var start: Timestamp?
     /// Apps stepped at the same time.
     public var maxConcurrentReaders: Int
-    /// When set, app *n* (1-based, plus ``appAddressOffset``) talks to its own loopback address
-    /// `127.(1 + n / 65536).(n / 256 % 256).(n % 256)`
-    /// on the port of ``apiBaseURL``, so that a packet capture separates the apps (see ``appURLs(ofApp:)``).
+    /// When set, app *n* (1-based, plus ``appAddressOffset``) talks to its own loopback address on the port of
+    /// ``apiBaseURL``, so that a packet capture separates the apps (see ``loopbackAddress(ofApp:)``).
     public var perAppAddresses = false
     /// Added to each app's number for its address, so that several populations can share one capture.
     public var appAddressOffset = 0
@@ -99,7 +98,7 @@ public struct PopulationSettings: Sendable {
             throw fail("snapshot moments must fall within the run")
         }
         guard snapshotMoments.isEmpty || stateRoot != nil else { throw fail("snapshots need a state folder") }
-        guard appAddressOffset >= 0, !perAppAddresses || appAddressOffset + readers < 65_536 * 126 else {
+        guard appAddressOffset >= 0, !perAppAddresses || appAddressOffset + readers < 156 * 156 * 156 else {
             throw fail("too many apps for per-app addresses")
         }
         if let messageText {
@@ -118,10 +117,12 @@ extension PopulationSettings {
         return (rehost(apiBaseURL, index), rehost(messageBaseURL, index))
     }
 
-    /// The loopback address of app `index` (1-based) when ``perAppAddresses`` is set.
+    /// The loopback address of app `index` (1-based) when ``perAppAddresses`` is set: `127.A.B.C` with every part
+    /// of three digits (100…255), so that the `Host` header, and with it every request, has the same length for
+    /// every app.
     public func loopbackAddress(ofApp index: Int) -> String {
         let number = appAddressOffset + index
-        return "127.\(1 + number / 65_536).\(number / 256 % 256).\(number % 256)"
+        return "127.\(100 + number / (156 * 156)).\(100 + number / 156 % 156).\(100 + number % 156)"
     }
 
     private func rehost(_ url: URL, _ index: Int) -> URL {

@@ -18,6 +18,8 @@ public struct SnapshotRecord: Codable, Hashable, Sendable {
         public var sha256: String
         /// How often each byte value 0…255 occurs.
         public var byteCounts: [Int]
+        /// The first 16 bytes, hex (where a format's constant header would be).
+        public var head: String
     }
 
     /// 1-based app number.
@@ -40,7 +42,7 @@ public struct SnapshotRecord: Codable, Hashable, Sendable {
             for byte in state.bytes { counts[Int(byte)] += 1 }
             return File(
                 name: name, size: state.size, modified: state.modified.timeIntervalSince1970, inode: state.inode,
-                sha256: state.sha256, byteCounts: counts)
+                sha256: state.sha256, byteCounts: counts, head: Hex.encode(Array(state.bytes.prefix(16))))
         }
     }
 }
