@@ -17,7 +17,7 @@ if [ "${1:-}" = "--small" ]; then
     days=${ANONYMITY_DAYS:-2} first=0.5 step=${ANONYMITY_STEP_SECONDS:-0.5} bound=${ANONYMITY_BOUND:-} overfull=2
 else
     sources=${ANONYMITY_SOURCES:-500} readers=${ANONYMITY_READERS:-500} leak_apps=${ANONYMITY_LEAK_APPS:-50}
-    days=${ANONYMITY_DAYS:-3} first=1 step=${ANONYMITY_STEP_SECONDS:-2} bound=${ANONYMITY_BOUND:-} overfull=3
+    days=${ANONYMITY_DAYS:-3} first=1 step=${ANONYMITY_STEP_SECONDS:-1} bound=${ANONYMITY_BOUND:-} overfull=3
 fi
 # The main population runs as several `tipline readers` processes (shards), each with an equal share of sources and
 # readers (so a process tells nothing about its apps) and `overfull` over-full sources: one process cannot step

@@ -148,6 +148,7 @@ def main():
 def phone_report(arguments, shards, report):
     """One and two snapshots of the main population's state folders (apps keyed by shard and number)."""
     snapshots = []
+    timelines = {number: wire.Timeline(shard["stepStarts"]) for number, shard in enumerate(shards)}
     for moment, entry in enumerate(shards[0]["snapshots"]):
         records = {}
         for number, shard in enumerate(shards):
@@ -170,8 +171,8 @@ def phone_report(arguments, shards, report):
         report.gate(not tells, f"exact tell in the snapshot of day {day:.2f}")
         print(f"    exact tells (a pattern ≥1% and ≥10 sources have and no reader has): "
               f"{'none' if not tells else tells}")
-        for name, result in distinguish.evaluate(phone.one_snapshot_features(rows, names, step), labels,
-                                                 arguments.seed).items():
+        features = phone.one_snapshot_features(rows, [timelines[index[0]] for index in order], names)
+        for name, result in distinguish.evaluate(features, labels, arguments.seed).items():
             print(line(name, result, arguments.bound))
             report.gate(result[2] <= arguments.bound, f"phone day {day:.2f} {name}")
         for kind, result in phone.uniformity(rows).items():

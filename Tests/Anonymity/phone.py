@@ -23,28 +23,35 @@ def file_names(records):
     return sorted({file["name"] for record in records for file in record["files"]})
 
 
-def relative_times(record, file, step_seconds):
-    """The file's mtime minus each lifecycle event and minus the snapshot time, in simulation steps."""
+def relative_times(record, file, timeline):
+    """The file's modification time against each lifecycle event and the snapshot: the number of simulation steps
+    between them (virtual time, from the recorded step starts) and, within one step, the real seconds between them.
+
+    Real time across steps is not used: a step lasts as long as the busiest app in it takes on this machine, so a
+    source's own extra work would stretch the real time between its events, which a phone's clock would not show."""
     values = []
-    for event in EVENTS:
-        moment = record["lifecycle"].get(event)
-        values.append((file["modified"] - moment) / step_seconds if moment is not None else -1e6)
-    values.append((record["takenAt"] - file["modified"]) / step_seconds)
+    written = timeline.step(file["modified"])
+    for moment in [record["lifecycle"].get(event) for event in EVENTS] + [record["takenAt"]]:
+        if moment is None:
+            values += [-1e6, 0]
+            continue
+        steps = written - timeline.step(moment)
+        values += [steps, file["modified"] - moment if steps == 0 else 0]
     return values
 
 
-def one_snapshot_features(records, names, step_seconds):
+def one_snapshot_features(records, timelines, names):
     rows = []
-    for record in records:
+    for record, timeline in zip(records, timelines):
         files = {file["name"]: file for file in record["files"]}
         order = sorted(files, key=lambda name: files[name]["modified"])
         row = [len(files)]
         for name in names:
             file = files.get(name)
             if file is None:
-                row += [0, -1, -1] + [-1e6] * (len(EVENTS) + 1)
+                row += [0, -1, -1] + [-1e6, 0] * (len(EVENTS) + 1)
                 continue
-            row += [1, file["size"], order.index(name)] + relative_times(record, file, step_seconds)
+            row += [1, file["size"], order.index(name)] + relative_times(record, file, timeline)
         rows.append(row)
     return np.asarray(rows, dtype=float)
 
