@@ -1,8 +1,6 @@
-import AsyncHTTPClient
 import Foundation
 import Hummingbird
 import Logging
-import NIOCore
 import ServiceLifecycle
 import TiplineAPI
 import TiplineAPIClient
@@ -36,11 +34,11 @@ enum APIBenchmark {
         defer { try? store.close() }
         let (appender, meanBatch) = try await serve({ onRunning in
             buildApplication(
-                settings: APISettings(port: 0), store: store, trustAnchors: [], logLevel: LogLevelControl(.warning),
-                onServerRunning: onRunning)
+                settings: APISettings(port: 0), store: store, trustAnchors: [], registry: GlobalMetrics.registry(),
+                logLevel: LogLevelControl(.warning), onServerRunning: onRunning)
         }) { port -> (AppenderLoad.Measurement, Double) in
             let measurement = try await AppenderLoad.drive(ports: [port], clients: clients, window: window)
-            return (measurement, try await commitBatchMean(port: port))
+            return (measurement, commitBatchMean())
         }
         let stored = try await store.read(.userToCoverNode, after: 0, limit: Int.max).count
         let ceiling = try await storeCeiling(store, batch: max(1, Int(meanBatch.rounded())), window: window)
@@ -108,11 +106,9 @@ enum APIBenchmark {
         return Double(appended) / (window / .seconds(1))
     }
 
-    /// Sum over count of the appender's batch-size histogram, read from `GET /metrics`.
-    private static func commitBatchMean(port: Int) async throws -> Double {
-        let response = try await HTTPClient.shared.execute(
-            HTTPClientRequest(url: "http://127.0.0.1:\(port)/metrics"), timeout: .seconds(10))
-        let text = String(buffer: try await response.body.collect(upTo: 1 << 20))
+    /// Sum over count of the appender's batch-size histogram (the API no longer serves `GET /metrics`).
+    private static func commitBatchMean() -> Double {
+        let text = GlobalMetrics.text()
         func value(_ suffix: String) -> Double {
             let line = text.split(separator: "\n").first {
                 $0.hasPrefix("tipline_appender_batch_size_messages_\(suffix) ")

@@ -3,7 +3,8 @@ public import Prometheus
 import Synchronization
 
 /// The process's one Prometheus registry behind swift-metrics' global `MetricsSystem`, so that libraries that
-/// create `Counter(label:)`s (the CoverNode's pipelines) land on the same `GET /metrics` as the API's own metrics.
+/// create `Counter(label:)`s (the CoverNode's pipelines) land on the same private ``MetricsListener`` as the API's own
+/// metrics (never on a public listener).
 public enum GlobalMetrics {
     private static let bootstrapped = Mutex<PrometheusCollectorRegistry?>(nil)
 
@@ -18,4 +19,7 @@ public enum GlobalMetrics {
             return created
         }
     }
+
+    /// The Prometheus text of ``registry()`` (what a private ``MetricsListener`` serves), for in-process readers.
+    public static func text() -> String { String(decoding: registry().emitToBuffer(), as: UTF8.self) }
 }
