@@ -30,7 +30,8 @@ extension Timestamp {
     }
 
     /// Parses RFC 3339 with any number of fraction digits (beyond nine are truncated) and any UTC offset.
-    /// - Throws: `TiplineCoreError` with `.invalidEncoding` for anything that is not a valid timestamp.
+    /// - Throws: `TiplineCoreError` with `.invalidEncoding` for anything that is not a valid timestamp, or whose
+    ///   instant falls outside the UTC years 0000–9999.
     public init(rfc3339 text: String) throws {
         let bad = TiplineCoreError(.invalidEncoding, "invalid RFC 3339 timestamp")
         let c = Array(text.utf8)
@@ -77,10 +78,14 @@ extension Timestamp {
         }
         guard index == c.count else { throw bad }
         let days = Self.days(fromCivil: year, month, day)
-        self.init(
-            seconds: days * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offset,
-            nanoseconds: UInt32(nanos))
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offset
+        // The offset may carry the instant out of years 0000–9999, which `rfc3339` could not render parseably.
+        guard Self.renderableSeconds.contains(seconds) else { throw bad }
+        self.init(seconds: seconds, nanoseconds: UInt32(nanos))
     }
+
+    /// 0000-01-01T00:00:00Z ... 9999-12-31T23:59:59Z: the instants with a four-digit UTC year.
+    private static let renderableSeconds: ClosedRange<Int64> = -62_167_219_200...253_402_300_799
 
     private static func daysIn(month: Int64, year: Int64) -> Int64 {
         switch month {
