@@ -11,7 +11,7 @@ struct AdminCommand: AsyncParsableCommand {
         abstract: "Key ceremony: organisation, provisioning, CoverNode and journalist keys; system status.",
         subcommands: [
             Init.self, Publish.self, AddCoverNode.self, AddJournalist.self, SetStatus.self, List.self,
-            CertifyRotations.self,
+            CertifyRotations.self, PlanMixing.self,
         ]
     )
 

@@ -11,9 +11,25 @@ public protocol CoverNodeAPI: Sendable {
     func publish(_ deadDrop: DeadDrop) async throws
     /// POSTs a key-upload form and returns the key's epoch.
     func submitKeyUpload(_ form: SignedForm, to path: String) async throws -> Int32
+    /// Whether the API stores `deadDrop` byte for byte (data and signature) among the newest of its kind; asked
+    /// after the API refused it, before the release is forgotten.
+    func isStored(_ deadDrop: DeadDrop) async throws -> Bool
 }
 
-extension APIClient: CoverNodeAPI {}
+extension CoverNodeAPI {
+    /// Implementations that cannot look a dead drop up answer `false`: the release is then forgotten and mixed again.
+    public func isStored(_ deadDrop: DeadDrop) async throws -> Bool { false }
+}
+
+extension APIClient: CoverNodeAPI {
+    /// Looks among the newest dead drops of the kind (`recent-summary`, then one page from the oldest of them). The
+    /// dead drop of an interrupted release is among them: a restart publishes it before anything else.
+    public func isStored(_ deadDrop: DeadDrop) async throws -> Bool {
+        guard let oldest = try await recentDeadDrops(deadDrop.kind).map(\.id).min() else { return false }
+        let newest = try await deadDrops(deadDrop.kind, idsGreaterThan: oldest > .min ? oldest - 1 : oldest)
+        return newest.contains { $0.deadDrop.data == deadDrop.data && $0.deadDrop.signature == deadDrop.signature }
+    }
+}
 
 /// The API paths the CoverNode uploads its keys to.
 enum CoverNodeAPIPath {

@@ -11,6 +11,11 @@ public struct CoverNodePipeline: Sendable {
         case userToJournalist = "u2j"
         /// Journalist replies (J2C stream) → user dead drops.
         case journalistToUser = "j2u"
+
+        /// The stream it consumes.
+        public var stream: MessageStream { self == .userToJournalist ? .userToCoverNode : .journalistToCoverNode }
+        /// The stream consumer its checkpoint is saved under.
+        public var consumer: String { "covernode-\(rawValue)" }
     }
 
     private let body: @Sendable (_ untilIdle: Bool) async throws -> Void

@@ -12,7 +12,8 @@ import TiplineCore
 /// - `state-dir` (string, `./tipline-data/covernode`): key store and intent records (created with mode 0700).
 /// - `profile` (string, `production`): `production` or `test` mixing parameters, then per-direction overrides
 ///   `mixing.u2j.threshold-min`, `mixing.u2j.threshold-max`, `mixing.u2j.timeout-seconds`,
-///   `mixing.u2j.output-size` and the same under `mixing.j2u.` (ints).
+///   `mixing.u2j.output-size`, the buffer bounds `mixing.u2j.buffer-capacity`, `mixing.u2j.per-recipient-capacity`,
+///   `mixing.u2j.max-age-hours` and the same under `mixing.j2u.` (ints).
 /// - `setup-bundle` (string, none): a CoverNode setup bundle, applied and deleted at start-up.
 /// - `covernode.passphrase` (secret string, none; env `TIPLINE_COVERNODE_PASSPHRASE`): encrypts the key store
 ///   through Argon2id. Without it a random key file (mode 0600) in the state directory is used.
@@ -77,7 +78,7 @@ public struct CoverNodeServerSettings: Sendable {
             keyProtection: protection, setupBundlePath: reader.string(forKey: "setup-bundle"), pipeline: pipeline,
             keyTaskInterval: .seconds(try Self.positive(reader, "keys.task-interval-seconds", 60)),
             directoryRefreshInterval: .seconds(try Self.positive(reader, "keys.refresh-interval-seconds", 60)),
-            streamRetention: .seconds(try Self.positive(reader, "streams.retention-hours", 360) * 3600),
+            streamRetention: try Self.hours(reader, "streams.retention-hours", 360),
             streamPruneInterval: .seconds(try Self.positive(reader, "streams.prune-interval-seconds", 3600)),
             faults: try FaultInjection.parse(reader.string(forKey: "fault")))
         try service.validate()
@@ -101,12 +102,28 @@ public struct CoverNodeServerSettings: Sendable {
     private static func parameters(
         _ reader: ConfigReader, _ prefix: String, _ base: MixingParameters
     ) throws -> MixingParameters {
-        MixingParameters(
+        let outputSize = reader.int(forKey: ConfigKey(prefix + ".output-size"), default: base.outputSize)
+        let defaults = MixingParameters(
+            thresholdMin: base.thresholdMin, thresholdMax: base.thresholdMax, timeout: base.timeout,
+            outputSize: outputSize)
+        return MixingParameters(
             thresholdMin: reader.int(forKey: ConfigKey(prefix + ".threshold-min"), default: base.thresholdMin),
             thresholdMax: reader.int(forKey: ConfigKey(prefix + ".threshold-max"), default: base.thresholdMax),
             timeout: .seconds(
                 try positive(reader, prefix + ".timeout-seconds", Int(base.timeout.components.seconds))),
-            outputSize: reader.int(forKey: ConfigKey(prefix + ".output-size"), default: base.outputSize))
+            outputSize: outputSize,
+            bufferCapacity: reader.int(
+                forKey: ConfigKey(prefix + ".buffer-capacity"), default: defaults.bufferCapacity),
+            perRecipientCapacity: reader.int(
+                forKey: ConfigKey(prefix + ".per-recipient-capacity"), default: defaults.perRecipientCapacity),
+            maximumAge: try hours(reader, prefix + ".max-age-hours", Int(base.maximumAge.components.seconds) / 3600))
+    }
+
+    /// A positive number of hours, at most ten years.
+    private static func hours(_ reader: ConfigReader, _ key: String, _ fallback: Int) throws -> Duration {
+        let value = try positive(reader, key, fallback)
+        guard value <= 87_600 else { throw CoverNodeError(.invalidSettings, "\(key) must be at most 87600 (10 years)") }
+        return .seconds(value * 3600)
     }
 
     private static func positive(_ reader: ConfigReader, _ key: String, _ fallback: Int) throws -> Int {

@@ -51,6 +51,8 @@ public struct CoverNodeService: Service {
                 stateDirectory: settings.stateDirectory, settings: settings.pipeline, clock: clock,
                 faults: settings.faults, logger: logger)
         }
+        let retention = StreamRetention(
+            store: store, retention: settings.streamRetention, clock: clock, logger: logger)
         logger.info(
             "CoverNode running",
             metadata: ["covernode": "\(keys.coverNodeId)", "journalists": "\(directory.count)"])
@@ -67,7 +69,9 @@ public struct CoverNodeService: Service {
                 }
             }
             group.addTask {
-                await repeating(every: settings.streamPruneInterval, "prune the streams") { try await pruneStreams() }
+                await repeating(every: settings.streamPruneInterval, "prune the streams") {
+                    try await retention.prune()
+                }
             }
         }
         logger.info("CoverNode stopped")
@@ -81,15 +85,6 @@ public struct CoverNodeService: Service {
             throw CoverNodeError(.bootstrap, "the API's key hierarchy does not verify against the trust anchors")
         }
         directory.update(from: verified)
-    }
-
-    /// Deletes stream messages older than the retention: no unexpired messaging key opens them any more, so
-    /// neither their delivery nor the replay protection (the stream's uniqueness) needs them.
-    private func pruneStreams() async throws {
-        let cutoff = clock.now().adding(.zero - settings.streamRetention).microseconds
-        for stream in MessageStream.allCases {
-            try await store.prune(stream, receivedBeforeMicros: cutoff)
-        }
     }
 
     /// Runs `body` until it succeeds, retrying (with backoff) errors that may go away: an unreachable API, a 5xx,

@@ -45,14 +45,18 @@ public struct CoverNodeSettings: Sendable {
         self.faults = faults
     }
 
-    /// Throws unless the mixing and pipeline settings are valid and the stream retention exceeds the 14-day
-    /// messaging-key validity.
+    /// Throws unless the mixing and pipeline settings are valid, the stream retention exceeds the 14-day
+    /// messaging-key validity and the mix's maximum age is shorter than the retention.
     public func validate() throws {
         try mixing.validate()
         try pipeline.validate()
         guard streamRetention > KeyLifetimes.messaging else {
             throw CoverNodeError(
                 .invalidSettings, "the stream retention must exceed the messaging-key validity (14 days)")
+        }
+        guard mixing.userToJournalist.maximumAge < streamRetention, mixing.journalistToUser.maximumAge < streamRetention
+        else {
+            throw CoverNodeError(.invalidSettings, "the mix's maximum age must be shorter than the stream retention")
         }
     }
 }

@@ -18,6 +18,11 @@ public final class JournalistDirectory: Sendable {
             else { continue }
             table[tag] = key
         }
+        replace(with: table)
+    }
+
+    /// Replaces the whole table.
+    func replace(with table: [RecipientTag: EncryptionPublicKey<Role.JournalistMessaging>]) {
         entries.withLock { $0 = table }
     }
 

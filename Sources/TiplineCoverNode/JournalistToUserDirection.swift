@@ -25,18 +25,23 @@ struct JournalistToUserDirection: MixDirection {
         Opener(keys: keys.decryptionKeys(at: now))
     }
 
+    /// Replies are sealed to the reader: the CoverNode cannot see their recipient.
+    func recipient(of payload: [UInt8]) -> RecipientTag? { nil }
+
     /// Replies carry no recipient the CoverNode looks up: nothing to refresh.
     func refreshRecipients() async -> Bool { false }
 
     func deadDrop(
         for slots: [MixingSlot<[UInt8]>], keys: CoverNodeKeys, now: Timestamp, width: Int
     ) async throws
-        -> DeadDrop
+        -> AssembledDeadDrop
     {
         let (identity, _) = try keys.requireSigningIdentity(at: now)
         let messages = try await ParallelMap.map(slots, width: width) { slot in
             try slot.payload ?? JournalistToUserMessage.filler()
         }
-        return try DeadDrop.sign(kind: kind, messages: messages, createdAt: now, epoch: nil, with: identity.keyPair)
+        let deadDrop = try DeadDrop.sign(
+            kind: kind, messages: messages, createdAt: now, epoch: nil, with: identity.keyPair)
+        return AssembledDeadDrop(deadDrop: deadDrop, failedSlots: 0)
     }
 }

@@ -33,14 +33,24 @@ protocol MixDirection: Sendable {
     var kind: DeadDropKind { get }
     /// An opener with the keys valid at `now`.
     func opener(keys: CoverNodeKeys, now: Timestamp) -> Opener
+    /// The recipient the mix shares its buffer and its releases by, when the CoverNode can see it.
+    func recipient(of payload: Payload) -> RecipientTag?
     /// Asked when a batch held real messages to unknown recipients: refreshes the recipients if it can and says
     /// whether it did, so that the pipeline opens those messages again before dropping them.
     func refreshRecipients() async -> Bool
-    /// Encrypts the real slots, makes fillers for the others and signs, keeping the slots' (shuffled) order.
+    /// Encrypts the real slots, makes fillers for the others and signs, keeping the slots' (shuffled) order. A
+    /// real slot that cannot be encrypted to its recipient (a key libsodium refuses) gets a filler and is counted
+    /// in ``AssembledDeadDrop/failedSlots``: one bad key must never stop a release.
     func deadDrop(
         for slots: [MixingSlot<Payload>], keys: CoverNodeKeys, now: Timestamp, width: Int
     ) async throws
-        -> DeadDrop
+        -> AssembledDeadDrop
+}
+
+/// A signed dead drop and the number of real messages that had to be replaced by fillers.
+struct AssembledDeadDrop: Sendable {
+    let deadDrop: DeadDrop
+    let failedSlots: Int
 }
 
 extension CoverNodeKeys {

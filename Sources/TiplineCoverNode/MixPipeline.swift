@@ -53,7 +53,7 @@ struct MixPipeline<Direction: MixDirection>: Sendable {
         while !Backoff.isStopping {
             guard let last = batch.last?.position else {
                 if let release = mixer.tick(at: clock.now()) { try await commit(release) }
-                metrics.queued(mixer.bufferedCount)
+                report(&mixer)
                 if untilIdle { return }
                 guard await Backoff.pause(settings.pollInterval) else { return }
                 batch = try await read(after: position)
@@ -77,7 +77,9 @@ struct MixPipeline<Direction: MixDirection>: Sendable {
             switch result {
             case .real(let payload):
                 real += 1
-                return .real(payload, position: message.position)
+                return .real(
+                    payload, position: message.position, recipient: direction.recipient(of: payload),
+                    receivedAt: Timestamp(microseconds: message.receivedAtMicros))
             case .cover:
                 cover += 1
                 return .cover(position: message.position)
@@ -94,8 +96,22 @@ struct MixPipeline<Direction: MixDirection>: Sendable {
             if let release = mixer.receive(input, at: clock.now()) { try await commit(release) }
             faults.reached(.afterInput)
         }
-        metrics.queued(mixer.bufferedCount)
+        report(&mixer)
         faults.reached(.afterBatch)
+    }
+
+    /// Records the buffer's depth and counts and logs (without any tag) what its bounds dropped.
+    private func report(_ mixer: inout MixingStrategy<Direction.Payload>) {
+        metrics.queued(mixer.bufferedCount)
+        let discarded = mixer.takeDiscarded()
+        guard !discarded.isEmpty else { return }
+        metrics.discarded(overflow: discarded.overflow, expired: discarded.expired)
+        logger.warning(
+            "the mixing buffer dropped real messages",
+            metadata: [
+                "direction": "\(direction.name)", "full": "\(discarded.overflow)",
+                "too_old": "\(discarded.expired)",
+            ])
     }
 
     /// Trial-decrypts `batch` on every core. Real messages to unknown recipients get a second chance after a
@@ -114,12 +130,18 @@ struct MixPipeline<Direction: MixDirection>: Sendable {
     }
 
     private func commit(_ release: MixingRelease<Direction.Payload>) async throws {
-        let deadDrop = try await direction.deadDrop(
+        let assembled = try await direction.deadDrop(
             for: release.slots, keys: await keyring.current, now: clock.now(), width: settings.width)
-        try journal.record(deadDrop, checkpoint: release.checkpoint)
+        if assembled.failedSlots > 0 {
+            metrics.sealFailed(assembled.failedSlots)
+            logger.error(
+                "real messages could not be sealed to their recipient's key; fillers took their places",
+                metadata: ["direction": "\(direction.name)", "messages": "\(assembled.failedSlots)"])
+        }
+        try journal.record(assembled.deadDrop, checkpoint: release.checkpoint)
         faults.reached(.afterIntent)
-        try await finish(deadDrop, checkpoint: release.checkpoint)
-        metrics.released()
+        try await finish(assembled.deadDrop, checkpoint: release.checkpoint)
+        metrics.released(anonymitySet: release.inputCount)
     }
 
     /// Re-publishes the dead drop of a release that was interrupted, then moves the checkpoint it allows.
@@ -146,8 +168,15 @@ struct MixPipeline<Direction: MixDirection>: Sendable {
                 try await api.publish(deadDrop)
                 return
             } catch  where error.isDefinitiveRejection {
-                // The API stored nothing: forget the release; its real messages are read and mixed again.
                 metrics.publishFailed()
+                // A refusal may hide an earlier success (a re-publish after the signing key expired): forget the
+                // release only when the API does not store these bytes, or its real messages are delivered twice.
+                if try await api.isStored(deadDrop) {
+                    logger.notice(
+                        "the API refused a dead drop it already stores; the release is done",
+                        metadata: ["direction": "\(direction.name)", "error": "\(error)"])
+                    return
+                }
                 try journal.clear()
                 throw CoverNodeError(.publishRejected, "the API refused a \(direction.kind) dead drop (\(error))")
             } catch {

@@ -1,7 +1,10 @@
+public import TiplineCore
+
 /// One message of a stream after decryption, as the mix sees it.
 public enum MixingInput<Payload: Sendable>: Sendable {
-    /// A real message for a known recipient, with its stream position.
-    case real(Payload, position: Int64)
+    /// A real message for a known recipient, with its stream position, the recipient's tag when the CoverNode can
+    /// see it (U2J; `nil` for replies) and when the API received it (`nil`: when the mix receives it).
+    case real(Payload, position: Int64, recipient: RecipientTag? = nil, receivedAt: Timestamp? = nil)
     /// Cover traffic, or a real message that is dropped (unknown recipient): counted, then discarded.
     case cover(position: Int64)
     /// A message no key opened: not counted (as in CoverDrop), but the checkpoint may pass it.
@@ -10,7 +13,7 @@ public enum MixingInput<Payload: Sendable>: Sendable {
     /// The message's stream position.
     public var position: Int64 {
         switch self {
-        case .real(_, let position), .cover(let position), .unopened(let position): position
+        case .real(_, let position, _, _), .cover(let position), .unopened(let position): position
         }
     }
 }
@@ -36,6 +39,8 @@ public struct MixingRelease<Payload: Sendable>: Sendable {
     public let slots: [MixingSlot<Payload>]
     /// Every real message at or before this position is released or discarded; every unreleased real is after it.
     public let checkpoint: Int64
+    /// The anonymity set: inputs (real and cover) counted since the previous release.
+    public let inputCount: Int
 
     /// The number of real slots.
     public var realCount: Int { slots.count { $0.payload != nil } }

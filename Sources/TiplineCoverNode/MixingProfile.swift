@@ -1,3 +1,5 @@
+import Foundation
+
 /// Mixing parameters for both directions: U2J (readers → journalists) and J2U (journalists → readers).
 public struct MixingProfile: Hashable, Sendable {
     /// Reader messages, published in journalist dead drops.
@@ -43,5 +45,21 @@ public struct MixingProfile: Hashable, Sendable {
     public func validate() throws {
         try userToJournalist.validate()
         try journalistToUser.validate()
+    }
+}
+
+extension MixingProfile {
+    /// What a process running the ``test`` profile prints on standard error at start.
+    public static let developmentWarning = """
+        ************************************************************************************************
+        WARNING: DEVELOPMENT MIXING PROFILE. A reader's message is released after 2 inputs and 5 seconds,
+        among a handful of others: anybody who watches the network can link a source to her message.
+        Never run this with real sources. Drop --dev-mixing to use the production thresholds.
+        ************************************************************************************************
+        """
+
+    /// Prints ``developmentWarning`` on standard error.
+    public static func warnDevelopment() {
+        FileHandle.standardError.write(Data((developmentWarning + "\n").utf8))
     }
 }

@@ -2,6 +2,9 @@ import CoreMetrics
 import Metrics
 
 /// Aggregate counters of one direction (never labelled with tags, keys or anything per message).
+///
+/// Every one of them moves with real traffic, so they are served on the CoverNode's private metrics listener only
+/// (loopback), never on a public one.
 struct PipelineMetrics: Sendable {
     private let inputs: Counter
     private let real: Counter
@@ -10,7 +13,12 @@ struct PipelineMetrics: Sendable {
     private let unopened: Counter
     private let releases: Counter
     private let publishFailures: Counter
+    private let sealFailures: Counter
+    private let overflow: Counter
+    private let expired: Counter
     private let queueDepth: Gauge
+    private let anonymitySet: Gauge
+    private let anonymitySetTotal: Counter
 
     init(direction: String) {
         let dimensions = [("direction", direction)]
@@ -21,7 +29,12 @@ struct PipelineMetrics: Sendable {
         unopened = Counter(label: "tipline_covernode_undecryptable_total", dimensions: dimensions)
         releases = Counter(label: "tipline_covernode_releases_total", dimensions: dimensions)
         publishFailures = Counter(label: "tipline_covernode_publish_failures_total", dimensions: dimensions)
+        sealFailures = Counter(label: "tipline_covernode_seal_failures_total", dimensions: dimensions)
+        overflow = Counter(label: "tipline_covernode_buffer_overflow_total", dimensions: dimensions)
+        expired = Counter(label: "tipline_covernode_buffer_expired_total", dimensions: dimensions)
         queueDepth = Gauge(label: "tipline_covernode_queue_depth", dimensions: dimensions)
+        anonymitySet = Gauge(label: "tipline_covernode_release_anonymity_set", dimensions: dimensions)
+        anonymitySetTotal = Counter(label: "tipline_covernode_release_inputs_total", dimensions: dimensions)
     }
 
     /// Counts one decrypted batch.
@@ -33,11 +46,24 @@ struct PipelineMetrics: Sendable {
         self.unopened.increment(by: unopened)
     }
 
-    /// Counts a published release.
-    func released() { releases.increment() }
+    /// Counts a published release and records its anonymity set (inputs since the previous release).
+    func released(anonymitySet inputs: Int) {
+        releases.increment()
+        anonymitySet.record(inputs)
+        anonymitySetTotal.increment(by: inputs)
+    }
 
     /// Counts a failed publish attempt.
     func publishFailed() { publishFailures.increment() }
+
+    /// Counts real messages replaced by fillers because they could not be sealed to their recipient's key.
+    func sealFailed(_ count: Int) { sealFailures.increment(by: count) }
+
+    /// Counts real messages the bounded buffer dropped.
+    func discarded(overflow: Int, expired: Int) {
+        self.overflow.increment(by: overflow)
+        self.expired.increment(by: expired)
+    }
 
     /// Records how many real messages wait in the mix.
     func queued(_ count: Int) { queueDepth.record(count) }

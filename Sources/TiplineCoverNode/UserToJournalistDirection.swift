@@ -40,6 +40,8 @@ struct UserToJournalistDirection: MixDirection {
         Opener(keys: keys.decryptionKeys(at: now), knownTags: directory.knownTags)
     }
 
+    func recipient(of payload: Payload) -> RecipientTag? { payload.tag }
+
     func refreshRecipients() async -> Bool {
         await refreshDirectory?() ?? false
     }
@@ -47,23 +49,29 @@ struct UserToJournalistDirection: MixDirection {
     func deadDrop(
         for slots: [MixingSlot<Payload>], keys: CoverNodeKeys, now: Timestamp, width: Int
     ) async throws
-        -> DeadDrop
+        -> AssembledDeadDrop
     {
         let (identity, identityEpoch) = try keys.requireSigningIdentity(at: now)
         guard let sender = keys.sendingKey(at: now), let senderEpoch = sender.epoch else {
             throw CoverNodeError(.notReady, "no messaging key the API publishes yet")
         }
         let directory = directory
-        let messages = try await ParallelMap.map(slots, width: width) { slot in
-            // A recipient that vanished since the message was opened gets a filler instead.
+        let sealed = try await ParallelMap.map(slots, width: width) { slot -> (message: [UInt8], failed: Bool) in
+            // A recipient that vanished since the message was opened gets a filler instead, and so does one whose
+            // key libsodium refuses (a small-order point): one bad key must not stop every journalist's inbox.
             if let payload = slot.payload, let journalist = directory.key(for: payload.tag) {
-                return try CoverNodeToJournalistMessage.seal(
+                if let message = try? CoverNodeToJournalistMessage.seal(
                     payload.sealedMessage, from: sender.keyPair, to: journalist)
+                {
+                    return (message, false)
+                }
+                return (try CoverNodeToJournalistMessage.filler(from: sender.keyPair), true)
             }
-            return try CoverNodeToJournalistMessage.filler(from: sender.keyPair)
+            return (try CoverNodeToJournalistMessage.filler(from: sender.keyPair), false)
         }
-        return try DeadDrop.sign(
-            kind: kind, messages: messages, createdAt: now, epoch: max(senderEpoch, identityEpoch),
+        let deadDrop = try DeadDrop.sign(
+            kind: kind, messages: sealed.map(\.message), createdAt: now, epoch: max(senderEpoch, identityEpoch),
             with: identity.keyPair)
+        return AssembledDeadDrop(deadDrop: deadDrop, failedSlots: sealed.count { $0.failed })
     }
 }

@@ -200,7 +200,7 @@ class Desk:
 
     def start_server(self, timeout=90):
         """`tipline serve` on a free port; returns once the API lists a CoverNode key."""
-        serve = self.start("serve", ["serve", "--data", "data", "--port", "0", "--profile", "test"])
+        serve = self.start("serve", ["serve", "--data", "data", "--port", "0", "--dev-mixing"])
         match = self.wait_for_output(serve, r"serving on (http://127\.0\.0\.1:\d+)\S* .*Trust anchors: (\S+)", timeout)
         self.api_url = match.group(1)
         anchors = match.group(2)

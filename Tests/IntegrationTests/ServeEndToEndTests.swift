@@ -87,7 +87,7 @@ import TiplineCore
     }
 
     private func startServe(port: Int, in directory: URL) throws -> Process {
-        try TiplineBinary.start(["serve", "--data", "data", "--port", "\(port)"], in: directory)
+        try TiplineBinary.start(["serve", "--data", "data", "--port", "\(port)", "--dev-mixing"], in: directory)
     }
 
     private func makeReader(url: String, in directory: URL, clock: ManualWallClock) throws -> ReaderClient {

@@ -102,6 +102,31 @@ import TiplineCoverNode
         #expect(throws: CoverNodeError.self) { try store.load() }
     }
 
+    /// The envelope's Argon2id cost is read from disk: a damaged or hostile one must be refused before it reaches
+    /// libsodium (a memory cost whose byte count overflows traps; a huge pass count runs for days).
+    @Test(
+        arguments: [
+            (Int.max / 512, UInt64(1)), (8_191, 1), (-8_192, 1), (4_194_305, 1), (8_192, 0), (8_192, 65),
+            (8_192, UInt64(1) << 40),
+        ] as [(Int, UInt64)])
+    func anOutOfRangeArgon2CostIsRefused(memoryKiB: Int, iterations: UInt64) throws {
+        let folder = try TemporaryDirectory()
+        let state = folder.file("state")
+        try CoverNodeKeyStore(directory: state, protection: .passphrase("right", kdf: .testOnly)).save(sampleKeys())
+        let path = folder.file("state/" + CoverNodeKeyStore.fileName)
+        var envelope = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        var kdf = try #require(envelope["kdf"] as? [String: Any])
+        kdf["memory_kib"] = memoryKiB
+        kdf["iterations"] = iterations
+        envelope["kdf"] = kdf
+        try JSONSerialization.data(withJSONObject: envelope).write(to: URL(fileURLWithPath: path))
+        let error = try #require(throws: CoverNodeError.self) {
+            try CoverNodeKeyStore(directory: state, protection: .passphrase("right", kdf: .testOnly))
+        }
+        #expect(error.code == .keyStore)
+    }
+
     @Test func keySelectionFollowsEpochsAndExpiry() throws {
         var keys = try sampleKeys()
         #expect(keys.sendingKey(at: now) == nil, "a candidate without an epoch never sends")

@@ -54,7 +54,7 @@ import TiplineTestSupport
         slots[4] = .real(payload)
 
         // Unknown recipient (the directory is still empty): the real message becomes a filler.
-        let unknown = try await direction.deadDrop(for: slots, keys: keys, now: now, width: 2)
+        let unknown = try await direction.deadDrop(for: slots, keys: keys, now: now, width: 2).deadDrop
         #expect(unknown.messages.allSatisfy { TwoPartyBox.SharedKey.opens($0, alice, messaging) == false })
 
         let response = PublicKeysResponse(
@@ -71,7 +71,7 @@ import TiplineTestSupport
                     ])
             ], maxEpoch: 11)
         directory.update(from: VerifiedKeys(response, trustAnchors: [deployment.anchor], now: now))
-        let deadDrop = try await direction.deadDrop(for: slots, keys: keys, now: now, width: 2)
+        let deadDrop = try await direction.deadDrop(for: slots, keys: keys, now: now, width: 2).deadDrop
         #expect(deadDrop.epoch == 11)
         #expect(deadDrop.isSigned(byAnyOf: [identityKey], at: now))
         #expect(deadDrop.messages.count == 7 && deadDrop.messages.allSatisfy { $0.count == 633 })

@@ -188,7 +188,9 @@ import TiplineCoverNode
             #expect(releases.count == 1)
             #expect(made.slots.count == parameters.outputSize)
             #expect(made.realCount == min(parameters.outputSize, parameters.thresholdMax))
-            #expect(mixer.bufferedCount == max(0, parameters.thresholdMax - parameters.outputSize))
+            // The buffer keeps at most its capacity (the newest), the release takes the oldest of those.
+            #expect(
+                mixer.bufferedCount == min(parameters.thresholdMax, parameters.bufferCapacity) - made.realCount)
         }
     }
 

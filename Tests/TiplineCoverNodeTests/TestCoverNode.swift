@@ -37,13 +37,28 @@ struct TestCoverNode: Sendable {
         return TestCoverNode(keyring: keyring, directory: directory, stateDirectory: state, store: store, api: api)
     }
 
+    /// Runs `body` with the real API on loopback over a fresh SQLite file, the journalists `journalistIds`
+    /// published, and a CoverNode started against it.
+    static func withDeployment(
+        _ journalistIds: [String],
+        _ body: @escaping @Sendable (TestDeployment, TestCoverNode, APIClient, SQLiteStore) async throws -> Void
+    ) async throws {
+        let folder = try TemporaryDirectory()
+        let deployment = try TestDeployment(journalistIds: journalistIds, now: SystemWallClock().now())
+        try await LoopbackAPI.run(database: folder.file("api.sqlite"), anchors: [deployment.anchor]) { api, store in
+            try await deployment.publish(to: api, now: SystemWallClock().now())
+            let node = try await start(deployment, in: folder, store: store, api: api)
+            try await body(deployment, node, api, store)
+        }
+    }
+
     func pipeline(
         _ direction: CoverNodePipeline.Direction, _ parameters: MixingParameters,
-        clock: any WallClock = SystemWallClock()
+        clock: any WallClock = SystemWallClock(), logger: Logger = TestCoverNode.logger
     ) throws -> CoverNodePipeline {
         try CoverNodePipeline(
             direction, parameters: parameters, store: store, api: api, keyring: keyring, directory: directory,
-            stateDirectory: stateDirectory, settings: Self.fastPipeline, clock: clock, logger: Self.logger)
+            stateDirectory: stateDirectory, settings: Self.fastPipeline, clock: clock, logger: logger)
     }
 
     /// The CoverNode keys readers wrap their messages to, as the API publishes them.

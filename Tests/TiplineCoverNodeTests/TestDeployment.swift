@@ -24,11 +24,13 @@ struct TestDeployment: Sendable {
     /// The JSON of the trust-anchor file `tipline api --trust-anchors` reads.
     func trustAnchorsJSON() throws -> Data { try JSONEncoder().encode([keys.anchor.json]) }
 
-    /// A fresh CoverNode identity, certified for 4 weeks, with its provisioning-signed upload form.
-    func coverNodeSetupBundle(id: String = "covernode_001", now: Timestamp) throws -> CoverNodeSetupBundle {
+    /// A fresh CoverNode identity, certified for `validity` (4 weeks), with its provisioning-signed upload form.
+    func coverNodeSetupBundle(
+        id: String = "covernode_001", now: Timestamp, validity: Duration = KeyLifetimes.coverNodeIdentity
+    ) throws -> CoverNodeSetupBundle {
         let identity = try SigningKeyPair<Role.CoverNodeIdentity>.generate()
         let certificate = try keys.coverNodeProvisioning.certify(
-            identity.publicKey, notValidAfter: now.adding(KeyLifetimes.coverNodeIdentity))
+            identity.publicKey, notValidAfter: now.adding(validity))
         let form = try SignedForm.sign(
             PostCoverNodeIdentityKeyBody(covernodeId: id, covernodeIdPk: certificate.json),
             with: keys.coverNodeProvisioning,

@@ -21,6 +21,8 @@ struct DemoRunner {
             "tipline-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: workspace) }
+        // The demo must finish in seconds: it runs the development mixing profile, and says so.
+        MixingProfile.warnDevelopment()
         let server = EmbeddedServer(
             dataDirectory: workspace.appendingPathComponent("server").path, port: 0, mixing: .test, logLevel: .critical)
         let (urls, ready) = AsyncStream.makeStream(of: String.self)

@@ -6,10 +6,13 @@ public struct StreamMessage: Sendable, Hashable {
     public var position: Int64
     /// The raw message bytes.
     public var message: Data
+    /// When the API stored it (Unix microseconds).
+    public var receivedAtMicros: Int64
 
     /// Creates a stream entry.
-    public init(position: Int64, message: Data) {
+    public init(position: Int64, message: Data, receivedAtMicros: Int64) {
         self.position = position
         self.message = message
+        self.receivedAtMicros = receivedAtMicros
     }
 }

@@ -85,12 +85,13 @@ extension PostgresStore: MessageStreamStore {
         return try await self.run("read \(stream.rawValue) stream") {
             try await self.rows(
                 """
-                SELECT position, message FROM \(unescaped: table)
+                SELECT position, message, received_at_micros FROM \(unescaped: table)
                 WHERE position > \(position) ORDER BY position LIMIT \(limit)
                 """
             ).map { row in
-                let (position, message) = try row.decode((Int64, ByteBuffer).self)
-                return StreamMessage(position: position, message: Data(message.readableBytesView))
+                let (position, message, received) = try row.decode((Int64, ByteBuffer, Int64).self)
+                return StreamMessage(
+                    position: position, message: Data(message.readableBytesView), receivedAtMicros: received)
             }
         }
     }
@@ -103,6 +104,13 @@ extension PostgresStore: MessageStreamStore {
     @discardableResult
     public func prune(_ stream: MessageStream, receivedBeforeMicros: Int64) async throws -> Int {
         try await prune(stream, positionBelow: .max, receivedBelow: receivedBeforeMicros)
+    }
+
+    @discardableResult
+    public func prune(
+        _ stream: MessageStream, receivedBeforeMicros: Int64, before position: Int64
+    ) async throws -> Int {
+        try await prune(stream, positionBelow: position, receivedBelow: receivedBeforeMicros)
     }
 
     /// Deletes the rows below both bounds oldest first, `batchSize` per statement (each its own transaction).

@@ -28,6 +28,11 @@ public protocol MessageStreamStore: Sendable {
     @discardableResult
     func prune(_ stream: MessageStream, receivedBeforeMicros: Int64) async throws -> Int
 
+    /// Deletes messages received before `receivedBeforeMicros` whose position is below `position` (for example a
+    /// consumer's checkpoint + 1, so that nothing the consumer has not read is deleted); returns how many.
+    @discardableResult
+    func prune(_ stream: MessageStream, receivedBeforeMicros: Int64, before position: Int64) async throws -> Int
+
     /// The last position saved by `consumer`, or 0 if none.
     func checkpoint(consumer: String) async throws -> Int64
 

@@ -35,10 +35,15 @@ extension SQLiteStore: MessageStreamStore {
         return try await self.read("read \(stream.rawValue) stream") { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT position, message FROM \(table) WHERE position > ? ORDER BY position LIMIT ?",
+                sql: """
+                    SELECT position, message, received_at_micros FROM \(table)
+                    WHERE position > ? ORDER BY position LIMIT ?
+                    """,
                 arguments: [position, limit]
             ).map { row in
-                StreamMessage(position: try row.decode(atIndex: 0), message: try row.decode(atIndex: 1))
+                StreamMessage(
+                    position: try row.decode(atIndex: 0), message: try row.decode(atIndex: 1),
+                    receivedAtMicros: try row.decode(atIndex: 2))
             }
         }
     }
@@ -53,9 +58,17 @@ extension SQLiteStore: MessageStreamStore {
         try await prune(stream, where: "received_at_micros < ?", receivedBeforeMicros)
     }
 
-    /// Deletes the rows matching `condition` (one `?` bound to `bound`) oldest first, `batchSize` per transaction.
+    @discardableResult
+    public func prune(
+        _ stream: MessageStream, receivedBeforeMicros: Int64, before position: Int64
+    ) async throws -> Int {
+        try await prune(stream, where: "received_at_micros < ? AND position < ?", receivedBeforeMicros, position)
+    }
+
+    /// Deletes the rows matching `condition` (one `?` per value of `bounds`) oldest first, `batchSize` per
+    /// transaction.
     func prune(
-        _ stream: MessageStream, where condition: String, _ bound: Int64, batchSize: Int = PruneBatches.size
+        _ stream: MessageStream, where condition: String, _ bounds: Int64..., batchSize: Int = PruneBatches.size
     ) async throws -> Int {
         let table = stream.tableName
         return try await PruneBatches.run(limit: batchSize) { limit in
@@ -65,7 +78,7 @@ extension SQLiteStore: MessageStreamStore {
                         DELETE FROM \(table) WHERE position IN
                             (SELECT position FROM \(table) WHERE \(condition) ORDER BY position LIMIT ?)
                         """,
-                    arguments: [bound, limit])
+                    arguments: StatementArguments(bounds + [Int64(limit)]))
                 return db.changesCount
             }
         }

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+/// `tipline serve` mixes with the production thresholds unless `--dev-mixing` asks for the test ones, which then
+/// warn loudly; `tipline admin plan-mixing` sizes the mix for an install base.
+@Suite struct MixingProfileCommandTests {
+    @Test(.timeLimit(.minutes(2)), arguments: [false, true])
+    func serveWarnsExactlyWhenItRunsTheDevelopmentProfile(devMixing: Bool) async throws {
+        let directory = try TiplineBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out.log"), errors = directory.appendingPathComponent("err.log")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TiplineBinary.path)
+        process.arguments = ["serve", "--data", "data", "--port", "0"] + (devMixing ? ["--dev-mixing"] : [])
+        process.currentDirectoryURL = directory
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = try FileHandle(forWritingTo: errors)
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        while try !String(contentsOf: output, encoding: .utf8).contains("serving on") {
+            guard process.isRunning else {
+                Issue.record("serve exited: \((try? String(contentsOf: errors, encoding: .utf8)) ?? "")")
+                return
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        process.terminate()
+        process.waitUntilExit()
+        let warned = try String(contentsOf: errors, encoding: .utf8).contains("WARNING: DEVELOPMENT MIXING PROFILE")
+        #expect(warned == devMixing)
+    }
+
+    @Test func serveOffersNoOtherWayToTheTestProfile() throws {
+        let help = try TiplineBinary.run(["serve", "--help"])
+        #expect(help.output.contains("--dev-mixing"))
+        #expect(!help.output.contains("--profile"))
+        let refused = try TiplineBinary.run(["serve", "--profile", "test"])
+        #expect(refused.status != 0)
+    }
+
+    @Test func planMixingSizesTheMixForAnInstallBase() throws {
+        let plan = try TiplineBinary.run(["admin", "plan-mixing", "--installs", "10000"])
+        #expect(plan.status == 0, "\(plan.error)")
+        let lines = plan.output.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        let recommended = try #require(lines.first { $0.starts(with: ["U2J", "recommended"]) })
+        #expect(recommended.dropFirst(2).prefix(6) == ["2500", "12500", "3600", "s", "20", "1.0"])
+        let production = try #require(lines.first { $0.starts(with: ["U2J", "production"]) })
+        #expect(production.dropFirst(2).prefix(7) == ["100000", "500000", "3600", "s", "500", "20.0", "h"])
+        #expect(plan.output.contains("mixing.u2j.threshold-min 2500"))
+
+        let invalid = try TiplineBinary.run(["admin", "plan-mixing", "--installs", "0"])
+        #expect(invalid.status != 0)
+        #expect(invalid.error.contains("installs and journalists must be positive"))
+    }
+}
