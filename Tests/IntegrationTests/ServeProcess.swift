@@ -27,7 +27,7 @@ struct ServeProcess {
         let url = "http://127.0.0.1:\(port)"
         try processes.start(
             "serve", TiplineBinary.path,
-            ["serve", "--data", "data", "--port", "\(port)", "--metrics-port", "\(metricsPort)"])
+            ["serve", "--data", "data", "--port", "\(port)", "--metrics-port", "\(metricsPort)", "--dev-mixing"])
         let api = APIClient(baseURL: url)
         try await processes.waitUntil("the server's CoverNode key", process: "serve", timeout: .seconds(60)) {
             !(try await api.publicKeys().keys.flatMap(\.covernodes).isEmpty)
