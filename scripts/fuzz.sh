@@ -25,8 +25,13 @@ targets=("$@")
 
 scratch=Fuzz/.build-fuzz
 start=$SECONDS
-swift build --package-path Fuzz --scratch-path "$scratch" -c debug \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\]' || true
+mkdir -p "$scratch"
+if ! swift build --package-path Fuzz --scratch-path "$scratch" -c debug \
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >"$scratch/build.log" 2>&1; then
+    grep -vE 'ld.gold: warning: Cannot export' "$scratch/build.log" | tail -40 >&2
+    echo "fuzz: the build failed" >&2
+    exit 1
+fi
 bin="$scratch/debug"
 for target in "${targets[@]}"; do
     [ -x "$bin/$target" ] || { echo "fuzz: $target was not built" >&2; exit 1; }
