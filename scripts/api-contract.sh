@@ -5,13 +5,13 @@
 #   2. a real `tipline api` alone over PostgreSQL, with a key ceremony's provisioning and admin keys published.
 # Gate: no 5xx, no response that violates the document, and each server still alive and healthy afterwards.
 #
-#   scripts/api-contract.sh            # CI budget: TIPLINE_CONTRACT_EXAMPLES (default 25) per operation
+#   scripts/api-contract.sh            # CI budget: TIPLINE_CONTRACT_EXAMPLES (default 20) per operation
 #   scripts/api-contract.sh --long     # make fuzz-api: 400 per operation, with a time cap per target
 # TIPLINE_CONTRACT_SEED (default 20261202) fixes the generated data; reports go to .build/api-contract/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-examples="${TIPLINE_CONTRACT_EXAMPLES:-25}"
+examples="${TIPLINE_CONTRACT_EXAMPLES:-20}"
 max_time=""
 if [ "${1:-}" = "--long" ]; then
     examples="${TIPLINE_CONTRACT_EXAMPLES:-400}"
