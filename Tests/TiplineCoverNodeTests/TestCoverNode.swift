@@ -4,6 +4,7 @@ import TiplineAPIClient
 import TiplineCore
 import TiplineCoverNode
 import TiplineStorage
+import TiplineTestSupport
 
 /// A CoverNode brought up through its public parts: key store, setup bundle, first messaging key, journalist
 /// directory; then pipelines on demand.
