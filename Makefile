@@ -1,5 +1,5 @@
 # Two commands on a fresh machine: `make demo` and `make test`. Both install what they need first.
-.PHONY: deps build test demo bench fuzz fuzz-api sanitize screenshots docs format lint clean
+.PHONY: deps build test demo bench anonymity fuzz fuzz-api sanitize screenshots docs format lint clean
 
 deps:
 	@scripts/install-deps.sh
@@ -15,6 +15,9 @@ demo: build
 
 bench: deps
 	scripts/bench.sh
+
+anonymity: deps
+	scripts/anonymity.sh
 
 fuzz: deps
 	scripts/fuzz.sh

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What `make test` and CI run: build everything strictly, lint, check the DocC catalog, start a throwaway
-# PostgreSQL, run every Swift test, then the journalist desk's browser tests.
+# PostgreSQL, run every Swift test, the small anonymity harness, then the journalist desk's browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,4 +15,5 @@ export TIPLINE_BINARY="$PWD/.build/debug/tipline"
 swift test --skip-build
 scripts/api-contract.sh
 scripts/fuzz.sh --ci
+scripts/anonymity.sh --small
 scripts/browser-test.sh

@@ -83,6 +83,8 @@ def main():
                         help="upper CI bound every honest AUC must stay under (default: no-flake bound for the size)")
     parser.add_argument("--leak-floor", type=float, default=0.9, help="AUC the best distinguisher must reach on a leak")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--gate-two-snapshots", action="store_true",
+                        help="also gate the two-snapshot classifiers (once the storage ratchet makes every vault change)")
     parser.add_argument("--started", type=float, default=None, help="harness start (seconds since 1970)")
     arguments = parser.parse_args()
     report = Report()
@@ -194,14 +196,17 @@ def phone_report(arguments, shards, report):
         a, b = [first[i] for i in order], [second[i] for i in order]
         labels = np.asarray([labels_by_app[index] for index in order])
         names = phone.file_names(a + b)
-        print(f"\n== Phone: two snapshots, days {day1:.2f} and {day2:.2f} (baseline, not gated)")
+        gated = arguments.gate_two_snapshots
+        print(f"\n== Phone: two snapshots, days {day1:.2f} and {day2:.2f} ({'gated' if gated else 'baseline, not gated'})")
         for name in names:
             changed = np.asarray([phone.changed_bytes(x, y, name) for x, y in zip(a, b)])
             print(f"    {name:<18} bytes changed: sources {changed[labels == 1].mean():.0%}, "
                   f"readers {changed[labels == 0].mean():.0%}")
         for name, result in distinguish.evaluate(phone.two_snapshot_features(a, b, names), labels,
                                                  arguments.seed).items():
-            print(line(name, result))
+            print(line(name, result, arguments.bound if gated else None))
+            if gated:
+                report.gate(result[2] <= arguments.bound, f"phone two snapshots {name}")
 
 
 if __name__ == "__main__":
