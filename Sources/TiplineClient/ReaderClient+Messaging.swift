@@ -16,7 +16,7 @@ extension ReaderClient {
     ///   `.unknownRecipient` (no verified key), `.keysUnavailable` (no CoverNode key) or `.queueFull`.
     public func send(_ text: String, to journalistId: String) throws {
         let now = clock.now()
-        guard let secret = session?.content.queueSecret, let replyKey = session?.content.userKey.publicKey,
+        guard let secret = session?.content.queueSecret, let replyKey = session?.content.userPublicKey,
             var pending = queue
         else { throw ClientError(.locked, "open the vault before writing") }
         guard !text.isEmpty else { throw ClientError(.messageTooLong, "the message is empty") }

@@ -49,7 +49,8 @@ extension ReaderClient {
     }
 
     /// Ends the session: the content is re-encrypted in memory (leaving out messages older than 14 days) for the next
-    /// checkpoint to write, and the key and content are dropped. Does nothing when locked.
+    /// checkpoint to write; the derived key, the reply secret key and the queue secret are overwritten and the mailbox
+    /// is dropped. Does nothing when locked.
     public func lock() {
         guard let session else { return }
         if let resealed = try? session.seal(expiredBefore: expiryCutoff(clock.now())) { sealedVault = resealed }
@@ -78,6 +79,7 @@ extension ReaderClient {
         let now = clock.now()
         guard let content = session?.content else { return }
         let keys = verifiedKeys(now: now)
+        guard let userKey = try? content.userKey() else { return }
         let drops = deadDrops.verified(keys: keys, now: now)
         var tried = Set<String>()
         var candidates = Set(
@@ -93,9 +95,8 @@ extension ReaderClient {
                 uniqueKeysWithValues: fresh.map { id in
                     (id, keys.messagingKeys(forJournalist: id).map(\.key))
                 })
-            guard let decryptor = try? ReplyDecryptor(userKey: content.userKey, journalistKeys: journalistKeys) else {
-                break
-            }
+            // A key no agreement can be made with (small order) is skipped inside; the other keys still count.
+            let decryptor = ReplyDecryptor(userKey: userKey, journalistKeys: journalistKeys)
             for reply in await decryptor.decrypt(drops) {
                 replies.append(reply)
                 if case .handover(let target) = reply.message { candidates.insert(target) }
@@ -103,7 +104,7 @@ extension ReaderClient {
             fresh = candidates.subtracting(tried)
         }
         // The session may have been locked or replaced while decrypting.
-        guard session?.content.userKey.publicKey == content.userKey.publicKey else { return }
+        guard session?.content.userPublicKey == content.userPublicKey else { return }
         let known = Set(
             session?.content.messages.compactMap { message in
                 message.position.map { MessageKey(journalistId: message.journalistId, position: $0) }

@@ -40,6 +40,28 @@ struct DeadDropCacheTests {
         #expect(restored.verified(keys: keys, now: later).map(\.id) == [2, 3])
     }
 
+    @Test("cached dead drops keep verifying after the CoverNode identity key that signed them expired")
+    func expiredSigningKey() throws {
+        let identityLifetime = KeyLifetimes.coverNodeIdentity.components.seconds
+        // Signed one day before the identity key expires; read again two days later, when the API (which serves
+        // only unexpired keys) no longer lists that key and nothing verifies against it "now".
+        let signedAt = hierarchy.now.adding(.seconds(identityLifetime - 86_400))
+        let later = hierarchy.now.adding(.seconds(identityLifetime + 86_400))
+        let keysThen = VerifiedKeys(hierarchy.keys.response(), trustAnchors: [hierarchy.anchor], now: signedAt)
+        let keysLater = VerifiedKeys(hierarchy.keys.response(), trustAnchors: [hierarchy.anchor], now: later)
+        #expect(keysLater.allCoverNodeIdentityKeys.isEmpty)
+        var cache = DeadDropCache()
+        let signed = try hierarchy.userDeadDrop(replies: [], count: 2, createdAt: signedAt).json(id: 1)
+        cache.merge([signed], keys: keysThen, now: signedAt, retention: ClientConfiguration.retention)
+        let restored = DeadDropCache(json: cache.json)
+        #expect(restored.verified(keys: keysLater, now: later).map(\.id) == [1])
+        // The expired key never vouches for a dead drop dated after its expiry.
+        var withLate = restored
+        let lateDrop = try hierarchy.userDeadDrop(replies: [], count: 2, createdAt: later).json(id: 2)
+        withLate.merge([lateDrop], keys: keysLater, now: later, retention: ClientConfiguration.retention)
+        #expect(withLate.items.compactMap(\.id) == [1])
+    }
+
     @Test("unsigned, forged, far-future and unparsable dead drops are never cached")
     func rejects() throws {
         var forged = try drop(1, hoursAfterStart: 0)

@@ -54,7 +54,21 @@ struct VaultTests {
         let reopened = try VaultSession.open(try SealedVault(fileBytes: sealed.bytes), passphrase: words, kdf: kdf)
         #expect(reopened.content.messages == session.content.messages)
         #expect(reopened.content.queueSecret == session.content.queueSecret)
-        #expect(reopened.content.userKey.publicKey == session.content.userKey.publicKey)
+        #expect(reopened.content.userPublicKey == session.content.userPublicKey)
+    }
+
+    @Test(
+        "wiping a session overwrites the derived key, the reply secret key and the queue secret, and drops the mailbox")
+    func wipeClearsEverySecret() throws {
+        var session = try VaultSession.create(passphrase(), kdf: kdf)
+        session.content.messages = [
+            MailboxMessage(journalistId: "alice", date: now, kind: .sent(text: "secret", hint: SecureRandom.bytes(32)))
+        ]
+        session.wipe()
+        #expect(session.key.allSatisfy { $0 == 0 })
+        #expect(session.content.userSecretKey.allSatisfy { $0 == 0 })
+        #expect(session.content.queueSecret.allSatisfy { $0 == 0 })
+        #expect(session.content.messages.isEmpty)
     }
 
     @Test("a wrong passphrase and a never-used vault give the same error")
@@ -100,8 +114,8 @@ struct VaultTests {
         ]
         let bytes = try session.seal(expiredBefore: longAgo).bytes
         for needle in [
-            Array(text.utf8), Array("alice".utf8), hint, session.content.userKey.secretKeyBytes,
-            session.content.userKey.publicKey.bytes, session.content.queueSecret, session.key,
+            Array(text.utf8), Array("alice".utf8), hint, session.content.userSecretKey,
+            session.content.userPublicKey.bytes, session.content.queueSecret, session.key,
         ] {
             #expect(!bytes.contains(subsequence: needle))
         }

@@ -33,7 +33,7 @@ public func fuzzOne(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
 }
 
 private let decryptor = Fixtures.fixture {
-    try ReplyDecryptor(
+    ReplyDecryptor(
         userKey: Fixtures.user, journalistKeys: [Fixtures.journalistId: [Fixtures.journalistMessaging.publicKey]])
 }
 

@@ -21,17 +21,21 @@ public struct ReplyDecryptor: Sendable {
 
     private let candidates: [(journalistId: String, key: TwoPartyBox.SharedKey)]
 
-    /// Precomputes a shared key for every messaging key of every candidate journalist.
+    /// Precomputes a shared key for every messaging key of every candidate journalist. A key no agreement can be made
+    /// with (a small-order point libsodium refuses) is skipped, so one bad key never hides the other journalists'
+    /// replies.
     public init(
         userKey: EncryptionKeyPair<Role.User>,
         journalistKeys: [String: [EncryptionPublicKey<Role.JournalistMessaging>]]
-    ) throws {
-        candidates = try journalistKeys.keys.sorted().flatMap { id in
-            try (journalistKeys[id] ?? []).map { (id, try TwoPartyBox.SharedKey(mine: userKey, theirs: $0)) }
+    ) {
+        candidates = journalistKeys.keys.sorted().flatMap { id in
+            (journalistKeys[id] ?? []).compactMap { key in
+                (try? TwoPartyBox.SharedKey(mine: userKey, theirs: key)).map { (id, $0) }
+            }
         }
     }
 
-    /// Number of precomputed shared keys (key agreements done).
+    /// Number of precomputed shared keys (key agreements that succeeded).
     public var sharedKeyCount: Int { candidates.count }
 
     /// Every message of `deadDrops` that one of the shared keys opens and that parses, in dead-drop order.

@@ -7,12 +7,22 @@ public struct VerifiedDeadDrop: Sendable {
     /// The dead drop.
     public let deadDrop: DeadDrop
 
-    /// Verifies `json` as a user dead drop signed by any of `keys`' CoverNode identity keys valid at `now`, and not
-    /// dated more than 7 days after `now` (CoverDrop's clock-skew guard). `nil` when anything fails.
+    /// Verifies `json` as a user dead drop signed by any of `keys`' CoverNode identity keys; see
+    /// ``init(_:identityKeys:now:)``.
     public init?(_ json: DeadDropJSON, keys: VerifiedKeys, now: Timestamp) {
+        self.init(json, identityKeys: keys.allCoverNodeIdentityKeys, now: now)
+    }
+
+    /// Verifies `json` as a user dead drop signed by one of `identityKeys` that was valid at the dead drop's
+    /// `created_at` (so that it stays verifiable after that key expired), dated no more than 7 days after `now`
+    /// (CoverDrop's clock-skew guard). `nil` when anything fails.
+    public init?(
+        _ json: DeadDropJSON, identityKeys: [SignedPublicKey<SigningPublicKey<Role.CoverNodeIdentity>>],
+        now: Timestamp
+    ) {
         guard let id = json.id, let drop = try? json.deadDrop(kind: .user),
             drop.createdAt.duration(since: now) <= Self.maxClockSkew,
-            drop.isSigned(byAnyOf: keys.allCoverNodeIdentityKeys, at: now)
+            drop.isSigned(byAnyOf: identityKeys, at: drop.createdAt)
         else { return nil }
         self.id = id
         deadDrop = drop

@@ -18,7 +18,10 @@ struct VaultContent: Sendable {
     static let queueSecretLength = 16
     private static let headerLength = 1 + 32 + queueSecretLength + 4
 
-    var userKey: EncryptionKeyPair<Role.User>
+    /// The reader's reply secret key, kept as bytes of its own so that ``wipe()`` can overwrite them.
+    private(set) var userSecretKey: [UInt8]
+    /// The public half of the reply key (not secret).
+    let userPublicKey: EncryptionPublicKey<Role.User>
     var queueSecret: [UInt8]
     var messages: [MailboxMessage]
 
@@ -29,9 +32,27 @@ struct VaultContent: Sendable {
     }
 
     init(userKey: EncryptionKeyPair<Role.User>, queueSecret: [UInt8], messages: [MailboxMessage]) {
-        self.userKey = userKey
+        userSecretKey = userKey.secretKeyBytes
+        userPublicKey = userKey.publicKey
         self.queueSecret = queueSecret
         self.messages = messages
+    }
+
+    /// The reply key pair, rebuilt from ``userSecretKey`` for the moment it is needed.
+    /// - Throws: ``ClientError`` with `.locked` once wiped.
+    func userKey() throws -> EncryptionKeyPair<Role.User> {
+        guard let pair = try? EncryptionKeyPair<Role.User>(secretKey: userSecretKey) else {
+            throw ClientError(.locked, "the session is closed")
+        }
+        return pair
+    }
+
+    /// Overwrites the reply secret key and the queue secret and drops the mailbox (best effort: copies the runtime
+    /// made elsewhere cannot be reached).
+    mutating func wipe() {
+        Digest.wipe(&userSecretKey)
+        Digest.wipe(&queueSecret)
+        messages = []
     }
 
     /// The fixed-size plaintext. Messages dated at or before `expiredBefore` are left out; if the rest does not fit, the
@@ -50,7 +71,7 @@ struct VaultContent: Sendable {
         }
         var writer = ByteWriter()
         writer.append(Self.formatVersion)
-        writer.append(userKey.secretKeyBytes)
+        writer.append(userSecretKey)
         writer.append(queueSecret)
         writer.append(bigEndian: UInt32(kept.count))
         for entry in kept { writer.append(entry.bytes) }
@@ -65,7 +86,8 @@ struct VaultContent: Sendable {
         var reader = ByteReader(plaintext, failure: corrupt)
         guard try reader.readByte() == Self.formatVersion else { throw corrupt }
         guard let key = try? EncryptionKeyPair<Role.User>(secretKey: reader.read(32)) else { throw corrupt }
-        userKey = key
+        userSecretKey = key.secretKeyBytes
+        userPublicKey = key.publicKey
         queueSecret = try reader.read(Self.queueSecretLength)
         let count = try reader.read(UInt32.self)
         guard count <= Self.plaintextLength / 10 else { throw corrupt }

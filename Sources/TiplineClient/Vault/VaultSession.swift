@@ -35,6 +35,10 @@ struct VaultSession: Sendable {
         try SealedVault.seal(content.serialized(expiredBefore: cutoff), key: key, salt: salt)
     }
 
-    /// Overwrites the key bytes this value holds (copies made by the runtime cannot be reached; best effort).
-    mutating func wipe() { Digest.wipe(&key) }
+    /// Overwrites the derived key, the reply secret key and the queue secret this value holds and drops the mailbox
+    /// (copies made by the runtime cannot be reached; best effort).
+    mutating func wipe() {
+        Digest.wipe(&key)
+        content.wipe()
+    }
 }
