@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 swift build -c release --product tipline-bench
 swift build -c release --product tipline
 bench=.build/release/tipline-bench
-for name in reader journalist covernode appender; do
+for name in reader ratchet journalist covernode appender; do
     echo "== $name"
     "$bench" "$name"
 done

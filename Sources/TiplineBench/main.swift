@@ -7,6 +7,7 @@ let benchmarks: [String: ([String]) async throws -> Void] = [
     "covernode": CoverNodeBenchmark.run(arguments:),
     "journalist": JournalistBenchmark.run(arguments:),
     "reader": ReaderBenchmark.run(arguments:),
+    "ratchet": RatchetBenchmark.run(arguments:),
     "scale": ScaleBenchmark.run(arguments:),
 ]
 

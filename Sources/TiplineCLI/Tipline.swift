@@ -11,7 +11,7 @@ struct Tipline: AsyncParsableCommand {
         version: version,
         subcommands: [
             KeysCommand.self, AdminCommand.self, ServeCommand.self, DemoCommand.self, APICommand.self,
-            CoverNodeCommand.self, JournalistCommand.self, ReadersCommand.self,
+            CoverNodeCommand.self, JournalistCommand.self, ReadersCommand.self, ClientRatchetProbeCommand.self,
         ]
     )
 }

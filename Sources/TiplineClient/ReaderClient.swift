@@ -10,8 +10,11 @@ public import TiplineCore
 ///
 /// **Checkpoints.** Files are written only by the four lifecycle hooks, never in response to what the reader does.
 /// Each hook rewrites the vault, the sending queue and `schedule.json` atomically (and the public caches when it
-/// downloaded something), for every installation: an open session re-encrypts the vault with a fresh nonce, a
-/// locked one rewrites the same bytes. Session actions only change memory until the next checkpoint.
+/// downloaded something), for every installation. Session actions only change memory until the next checkpoint.
+///
+/// **Ratchet.** Every checkpoint wraps the vault and the queue in a new outer layer under a new device key and deletes
+/// the previous key (``StorageRatchet``), for every installation: every checkpoint changes every byte of both files,
+/// whether or not a session is open, and an earlier snapshot of them can no longer be opened.
 public actor ReaderClient {
     /// The configuration this client runs with.
     public let configuration: ClientConfiguration
@@ -20,6 +23,7 @@ public actor ReaderClient {
     let transport: any HTTPTransport
     let scheduler: (any BackgroundScheduler)?
     let wordList: WordList
+    let ratchet: StorageRatchet
 
     var started = false
     var schedule = ScheduleState()
@@ -32,12 +36,18 @@ public actor ReaderClient {
     var backgroundedAt: Timestamp?
     private var launching: Task<SendRunResult, any Error>?
 
-    /// Creates a client keeping its files in `directory` (created with owner-only permissions on start).
+    /// Creates a client keeping its files in `directory` (created with owner-only permissions on start) and the keys
+    /// of its outer layer in `deviceKeys`.
+    ///
+    /// Without `deviceKeys`, a ``SoftwareDeviceKeyStore`` in the sibling folder `<directory>.device-keys` is used: it
+    /// gives no hardware protection (an image of the device holds its keys). A phone app passes a store backed by its
+    /// secure element (`docs/client.md`).
     /// - Throws: ``ClientError`` with `.invalidConfiguration` for an unsafe configuration, `.wordListInvalid` when the
     ///   bundled word list is altered.
     public init(
         configuration: ClientConfiguration, directory: URL, clock: any WallClock = SystemWallClock(),
-        transport: any HTTPTransport = URLSessionTransport(), scheduler: (any BackgroundScheduler)? = nil
+        transport: any HTTPTransport = URLSessionTransport(), scheduler: (any BackgroundScheduler)? = nil,
+        deviceKeys: (any DeviceKeyStore)? = nil
     ) throws {
         try configuration.validate()
         self.configuration = configuration
@@ -46,13 +56,25 @@ public actor ReaderClient {
         self.transport = transport
         self.scheduler = scheduler
         self.wordList = try WordList.bundled()
+        let keys =
+            deviceKeys
+            ?? SoftwareDeviceKeyStore(
+                directory: directory.deletingLastPathComponent().appendingPathComponent(
+                    directory.lastPathComponent + ".device-keys"))
+        ratchet = StorageRatchet(directory: directory, deviceKeys: keys)
     }
 
     // MARK: Lifecycle
 
-    /// App launch (`spec/CLIENT.md` §4.1), the same steps for every installation: load the caches, refresh status,
-    /// keys and dead drops as their ages require, create the sending queue and the vault on first start (the vault
-    /// under a random passphrase that is immediately forgotten), run the sending step, write the checkpoint.
+    /// App launch (`spec/CLIENT.md` §4.1), the same steps for every installation: open the vault and the queue
+    /// (moving an installation from before the outer layer to it), load the caches, refresh status, keys and dead
+    /// drops as their ages require, create the sending queue and the vault on first start (the vault under a random
+    /// passphrase that is immediately forgotten), run the sending step, write the checkpoint (a ratchet).
+    ///
+    /// Only a missing file means first start. A vault or queue that exists but cannot be read, or a device key store
+    /// that cannot be used, fails the start before anything is written, so a transient failure never replaces a
+    /// source's vault; a file nobody can open any more (wrong size, no device key opens it) is replaced as on first
+    /// start.
     ///
     /// Calling it again once started behaves as ``didEnterForeground()``.
     /// - Throws: ``ClientError`` with `.keysUnavailable` when no verified CoverNode key exists yet (offline first
@@ -74,6 +96,7 @@ public actor ReaderClient {
 
     private func performLaunch() async throws -> SendRunResult {
         try directory.prepare()
+        let stored = try ratchet.open()
         schedule = ScheduleState(json: directory.read(.schedule))
         status = directory.read(.status).flatMap { try? JSONDecoder().decode(SystemStatus.self, from: Data($0)) }
         publicKeys = directory.read(.publicKeys).flatMap {
@@ -84,11 +107,11 @@ public actor ReaderClient {
         await refreshStatus(now: now)
         await refreshPublicKeys(now: now)
         let cover = try coverFactory(now: now)
-        // A missing or malformed file (truncated, foreign) is replaced as on first start: it could not be opened anyway.
+        // A missing file, or one nobody can open (truncated, foreign, outer layer under a deleted key), is replaced
+        // as on first start.
         queue =
-            try directory.read(.queue).flatMap { try? PrivateSendingQueue(serialized: $0) }
-            ?? PrivateSendingQueue(cover: cover)
-        sealedVault = try directory.read(.vault).flatMap { try? SealedVault(fileBytes: $0) } ?? randomVault(now: now)
+            try stored[.queue].flatMap { try? PrivateSendingQueue(serialized: $0) } ?? PrivateSendingQueue(cover: cover)
+        sealedVault = try stored[.vault].flatMap { try? SealedVault(fileBytes: $0) } ?? randomVault(now: now)
         await refreshDeadDrops(now: now)
         started = true
         let result = await sendRun(now: now)
@@ -135,12 +158,12 @@ public actor ReaderClient {
         return result
     }
 
-    /// Writes vault, queue and schedule, in that order, each atomically. An open session re-encrypts the vault first.
+    /// Ratchets vault and queue (new outer layer, new device key, previous keys deleted), then writes the schedule,
+    /// each file atomically. An open session re-encrypts the vault first.
     func writeCheckpoint(now: Timestamp) throws {
         if let session { sealedVault = try session.seal(expiredBefore: expiryCutoff(now)) }
         guard let sealedVault, let queue else { return }
-        try directory.write(sealedVault.bytes, to: .vault)
-        try directory.write(queue.serialized, to: .queue)
+        try ratchet.commit([.vault: sealedVault.bytes, .queue: queue.serialized])
         try directory.write(schedule.json, to: .schedule)
     }
 

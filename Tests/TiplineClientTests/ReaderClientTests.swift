@@ -15,8 +15,9 @@ struct ReaderClientTests {
             let first = try app.snapshot()
             #expect(
                 first.files.keys.sorted() == ["public-keys.json", "queue", "schedule.json", "status.json", "vault"])
-            #expect(first.files["vault"]?.size == 524_344)
-            #expect(first.files["queue"]?.size == 6448)
+            // The inner files (524,344 and 6,448 bytes) in the outer layer of the software device key store (+112).
+            #expect(first.files["vault"]?.size == 524_456)
+            #expect(first.files["queue"]?.size == 6560)
             let permissions =
                 try FileManager.default.attributesOfItem(atPath: app.folder.path)[.posixPermissions] as? Int
             #expect(permissions == 0o700)
@@ -126,9 +127,16 @@ struct ReaderClientTests {
             try await app.client.didEnterBackground()
             let kept = api.folder.deletingLastPathComponent().appendingPathComponent("kept-\(UUID().uuidString)")
             try FileManager.default.copyItem(at: app.folder, to: kept)
+            // The outer layer's device keys go along (the default software store keeps them in a sibling folder).
+            try FileManager.default.copyItem(
+                at: URL(fileURLWithPath: app.folder.path + ".device-keys"),
+                to: URL(fileURLWithPath: kept.path + ".device-keys"))
             return (kept, passphrase, api.clientConfiguration, api.clock)
         }
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(atPath: folder.path + ".device-keys")
+        }
         clock.advance(by: .seconds(3600))
         let client = try ReaderClient(configuration: configuration, directory: folder, clock: clock)
         // The keys are cached, so the app starts offline; its sending step fails at the first POST.
@@ -197,7 +205,7 @@ struct ReaderClientTests {
             try await app.client.didEnterBackground()
             try await app.client.unlock(passphrase)
             #expect(try await app.client.conversations().first?.messages.map(\.text) == ["recent"])
-            #expect(try app.snapshot().files["vault"]?.size == 524_344)
+            #expect(try app.snapshot().files["vault"]?.size == 524_456)
         }
     }
 
@@ -214,9 +222,38 @@ struct ReaderClientTests {
             let restarted = try ReaderClient(
                 configuration: api.clientConfiguration, directory: app.folder, clock: api.clock, transport: app.traffic)
             try await restarted.start()
-            #expect(try app.snapshot().files["vault"]?.size == 524_344)
+            #expect(try app.snapshot().files["vault"]?.size == 524_456)
             let error = await #expect(throws: ClientError.self) { try await restarted.unlock(passphrase) }
             #expect(error?.code == .passphraseRejected)
+        }
+    }
+
+    @Test("a vault that exists but cannot be read is never replaced: start fails, nothing is written, it opens later")
+    func unreadableVault() async throws {
+        try await LoopbackAPI.with { api in
+            let app = try AppUnderTest(name: "unreadable", api: api)
+            let passphrase = try await app.startAsSource(writing: "Do not lose this")
+            // The vault's path fails to read (a symbolic link to itself: ELOOP). Tests run as root, so a chmod 000
+            // would not stop the read; on a phone the same happens while data protection keeps the file closed.
+            let vault = app.folder.appendingPathComponent("vault")
+            let kept = api.folder.appendingPathComponent("kept-vault")
+            try FileManager.default.moveItem(at: vault, to: kept)
+            try FileManager.default.createSymbolicLink(atPath: vault.path, withDestinationPath: "vault")
+            let before = try app.snapshot()
+            api.clock.advance(by: .seconds(3600))
+            let restarted = try ReaderClient(
+                configuration: api.clientConfiguration, directory: app.folder, clock: api.clock, transport: app.traffic)
+            let error = await #expect(throws: ClientError.self) { try await restarted.start() }
+            #expect(error?.code == .storage)
+            #expect(try app.snapshot() == before)
+            let type = try FileManager.default.attributesOfItem(atPath: vault.path)[.type] as? FileAttributeType
+            #expect(type == .typeSymbolicLink)
+
+            try FileManager.default.removeItem(at: vault)
+            try FileManager.default.moveItem(at: kept, to: vault)
+            try await restarted.start()
+            try await restarted.unlock(passphrase)
+            #expect(try await restarted.conversations().first?.messages.map(\.text) == ["Do not lose this"])
         }
     }
 

@@ -15,21 +15,15 @@ struct StateDirectory: Sendable {
         }
     }
 
-    /// The file's bytes, or `nil` when it does not exist or cannot be read.
+    /// The file's bytes, or `nil` when it does not exist or cannot be read (for the public caches, which are
+    /// downloaded again).
     func read(_ file: ClientFile) -> [UInt8]? {
         FileManager.default.contents(atPath: path(file)).map { [UInt8]($0) }
     }
 
-    /// Replaces the file atomically (a temporary file in the same directory, then a rename), mode 0600.
-    func write(_ bytes: [UInt8], to file: ClientFile) throws {
-        do {
-            let target = url.appendingPathComponent(file.fileName)
-            try Data(bytes).write(to: target, options: [.atomic])
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: target.path)
-        } catch {
-            throw ClientError(.storage, "\(file.fileName) cannot be written")
-        }
-    }
+    /// Replaces the file atomically and durably (a flushed temporary file in the same directory, then a rename),
+    /// mode 0600.
+    func write(_ bytes: [UInt8], to file: ClientFile) throws { try DurableFile.write(bytes, to: path(file)) }
 
     func path(_ file: ClientFile) -> String { url.appendingPathComponent(file.fileName).path }
 }

@@ -21,6 +21,18 @@ struct AppUnderTest: Sendable {
     }
 
     func snapshot() throws -> StateSnapshot { try StateSnapshot(of: folder) }
+
+    /// Starts the app as a source: a session under a new passphrase, `text` queued for Alice, a checkpoint (leaving
+    /// for the background) with the session still open.
+    /// - Returns: the passphrase.
+    func startAsSource(writing text: String) async throws -> Passphrase {
+        try await client.start()
+        let passphrase = client.generatePassphrase()
+        try await client.createSession(with: passphrase)
+        try await client.send(text, to: "alice")
+        try await client.didEnterBackground()
+        return passphrase
+    }
 }
 
 /// A source and a non-user driven through the same app lifecycle at the same virtual moments, compared after every
