@@ -19,7 +19,8 @@ import Testing
         process.standardError = try FileHandle(forWritingTo: errors)
         try process.run()
         defer { if process.isRunning { process.terminate() } }
-        while try !String(contentsOf: output, encoding: .utf8).contains("serving on") {
+        // Standard error is unbuffered (standard output to a file is not): wait for the CoverNode's start there.
+        while try !String(contentsOf: errors, encoding: .utf8).contains("CoverNode running") {
             guard process.isRunning else {
                 Issue.record("serve exited: \((try? String(contentsOf: errors, encoding: .utf8)) ?? "")")
                 return
