@@ -35,8 +35,12 @@ public struct TestKeyHierarchy: Sendable {
     public private(set) var journalists: [Journalist] = []
 
     /// Generates a hierarchy valid from `now`, with a journalist for each of `journalistIds` (one messaging key each,
-    /// default lifetimes).
-    public init(now: Timestamp, journalistIds: [String] = []) throws {
+    /// default lifetimes). The CoverNode identity key is valid for `coverNodeIdentityValidity`; its messaging key does
+    /// not outlive it.
+    public init(
+        now: Timestamp, journalistIds: [String] = [],
+        coverNodeIdentityValidity: Duration = KeyLifetimes.coverNodeIdentity
+    ) throws {
         self.now = now
         let longTerm = now.adding(KeyLifetimes.longTerm)
         organization = try .generate()
@@ -47,10 +51,11 @@ public struct TestKeyHierarchy: Sendable {
         coverNodeProvisioningKey = try organization.certify(coverNodeProvisioning.publicKey, notValidAfter: longTerm)
         coverNodeIdentity = try .generate()
         coverNodeIdentityKey = try coverNodeProvisioning.certify(
-            coverNodeIdentity.publicKey, notValidAfter: now.adding(KeyLifetimes.coverNodeIdentity))
+            coverNodeIdentity.publicKey, notValidAfter: now.adding(coverNodeIdentityValidity))
         coverNodeMessaging = try .generate()
         coverNodeMessagingKey = try coverNodeIdentity.certify(
-            coverNodeMessaging.publicKey, notValidAfter: now.adding(KeyLifetimes.messaging))
+            coverNodeMessaging.publicKey,
+            notValidAfter: min(now.adding(KeyLifetimes.messaging), coverNodeIdentityKey.notValidAfter))
         for id in journalistIds { try addJournalist(id) }
     }
 

@@ -75,6 +75,20 @@ public struct DeadDrop: Hashable, Sendable {
         return identityKeys.contains { $0.isValid(at: now) && $0.key.isValidSignature(signature, for: digest) }
     }
 
+    /// How far after the verifier's clock a dead drop may be dated (CoverDrop's clients allow seven days).
+    public static let maxClockSkew: Duration = .seconds(7 * 86_400)
+
+    /// Whether a CoverNode identity key of `keys` that was valid when this dead drop was created signed it, and
+    /// ``createdAt`` is at most `maxClockSkew` after `keys`' ``VerifiedKeys/verifiedAt``.
+    ///
+    /// Unlike CoverDrop (`spec/PROTOCOL.md` §5.2), the signer is checked at ``createdAt`` rather than now: a dead
+    /// drop stays verifiable after its signer expired, as long as `keys` keeps expired keys
+    /// (``VerifiedKeys/expiredKeyRetention``) and the API still publishes them.
+    public func isSigned(by keys: VerifiedKeys, maxClockSkew: Duration = DeadDrop.maxClockSkew) -> Bool {
+        guard createdAt.duration(since: keys.verifiedAt) <= maxClockSkew else { return false }
+        return isSigned(byAnyOf: keys.coverNodeIdentityKeys(validAt: createdAt), at: createdAt)
+    }
+
     /// The individual messages (slices of ``data``).
     public var messages: [ArraySlice<UInt8>] {
         stride(from: 0, to: data.count, by: kind.messageLength).map { data[$0..<$0 + kind.messageLength] }

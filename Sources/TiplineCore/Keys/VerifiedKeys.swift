@@ -1,5 +1,10 @@
 /// The subset of a published key hierarchy that verifies against trust anchors at a given time
 /// (`spec/PROTOCOL.md` §4.5). A failing key drops only itself and what it certifies.
+///
+/// The public collections hold what is valid at ``verifiedAt``. Keys that expired within ``expiredKeyRetention``
+/// before it are kept aside for checking what they signed or encrypted while they were valid: see
+/// ``coverNodeIdentityKeys(validAt:)``, ``coverNodeMessagingKeys(validAt:)`` and
+/// ``messagingKeys(forJournalist:validAt:)``.
 public struct VerifiedKeys: Sendable {
     /// A verified identity key and its verified messaging keys.
     public struct Identity<IdentityRole: KeyRole, MessagingRole: KeyRole>: Sendable {
@@ -7,7 +12,22 @@ public struct VerifiedKeys: Sendable {
         public let identityKey: SignedPublicKey<SigningPublicKey<IdentityRole>>
         /// Its verified messaging keys.
         public let messagingKeys: [SignedPublicKey<EncryptionPublicKey<MessagingRole>>]
+        /// The earliest expiry on the certificate chain from the organisation key to ``identityKey``: neither the
+        /// identity key nor its messaging keys are valid after it.
+        public let chainNotValidAfter: Timestamp
+
+        /// The identity as it stood at `instant`: `nil` when its chain had expired, else with the messaging keys
+        /// still valid then.
+        func valid(at instant: Timestamp) -> Identity? {
+            guard instant <= chainNotValidAfter else { return nil }
+            return Identity(
+                identityKey: identityKey, messagingKeys: messagingKeys.filter { $0.isValid(at: instant) },
+                chainNotValidAfter: chainNotValidAfter)
+        }
     }
+
+    private typealias CoverNodeIdentity = Identity<Role.CoverNodeIdentity, Role.CoverNodeMessaging>
+    private typealias JournalistIdentity = Identity<Role.JournalistIdentity, Role.JournalistMessaging>
 
     /// Verified organisation keys.
     public private(set) var organizationKeys: [SignedPublicKey<SigningPublicKey<Role.Organization>>] = []
@@ -25,63 +45,127 @@ public struct VerifiedKeys: Sendable {
     public private(set) var backups: [Identity<Role.BackupIdentity, Role.BackupMessaging>] = []
     /// The response's `max_epoch` (unsigned; used only for the journalist's staleness gate).
     public let maxEpoch: Int32
+    /// The instant the keys were verified at: the public collections hold what is valid then.
+    public let verifiedAt: Timestamp
+    /// How long before ``verifiedAt`` a key may have expired and still be kept for what it did while valid.
+    public let expiredKeyRetention: Duration
+    private var coverNodeHistory: [String: [CoverNodeIdentity]] = [:]
+    private var journalistHistory: [String: [JournalistIdentity]] = [:]
 
     /// Verifies `response` against `trustAnchors` at `now`.
+    /// - Parameter expiredKeyRetention: also keep CoverNode and journalist keys whose chain expired at most this
+    ///   long before `now`, for verifying dead drops by their creation time (zero: only keys valid at `now`).
     public init(
         _ response: PublicKeysResponse, trustAnchors: [SignedPublicKey<SigningPublicKey<Role.Organization>>],
-        now: Timestamp
+        now: Timestamp, expiredKeyRetention: Duration = .zero
     ) {
         maxEpoch = response.maxEpoch
+        verifiedAt = now
+        self.expiredKeyRetention = max(expiredKeyRetention, .zero)
+        let since = now.adding(.zero - self.expiredKeyRetention)
+        var backupHistory: [Identity<Role.BackupIdentity, Role.BackupMessaging>] = []
         for family in response.keys {
             guard let org = try? SignedPublicKey<SigningPublicKey<Role.Organization>>(json: family.orgPk),
                 trustAnchors.contains(org),
-                org.isCertified(by: org.key, at: now, signerNotValidAfter: org.notValidAfter)
+                org.isCertified(by: org.key, at: since, signerNotValidAfter: org.notValidAfter)
             else { continue }
-            organizationKeys.append(org)
+            let root = Certified(key: org, chainNotValidAfter: org.notValidAfter)
+            if root.isValid(at: now) { organizationKeys.append(org) }
             for provisioning in family.covernodes {
                 guard
                     let parent = Self.check(
-                        provisioning.provisioningPk, as: SigningPublicKey<Role.CoverNodeProvisioning>.self, signer: org,
-                        now)
+                        provisioning.provisioningPk, as: SigningPublicKey<Role.CoverNodeProvisioning>.self,
+                        signer: root, since)
                 else { continue }
-                coverNodeProvisioningKeys.append(parent)
+                if parent.isValid(at: now) { coverNodeProvisioningKeys.append(parent.key) }
                 for (id, identities) in provisioning.covernodes where CoverNodeID.isValid(id) {
-                    coverNodes[id, default: []] += identities.compactMap { Self.identity($0, signer: parent, now) }
+                    coverNodeHistory[id, default: []] += identities.compactMap {
+                        Self.identity($0, signer: parent, since)
+                    }
                 }
             }
             for provisioning in family.journalists {
                 guard
                     let parent = Self.check(
                         provisioning.provisioningPk, as: SigningPublicKey<Role.JournalistProvisioning>.self,
-                        signer: org, now)
+                        signer: root, since)
                 else { continue }
-                journalistProvisioningKeys.append(parent)
+                if parent.isValid(at: now) { journalistProvisioningKeys.append(parent.key) }
                 for (id, identities) in provisioning.journalists where (try? JournalistID.validate(id)) != nil {
-                    journalists[id, default: []] += identities.compactMap { Self.identity($0, signer: parent, now) }
+                    journalistHistory[id, default: []] += identities.compactMap {
+                        Self.identity($0, signer: parent, since)
+                    }
                 }
             }
-            backups += (family.backup ?? []).compactMap { Self.identity($0, signer: org, now) }
+            backupHistory += (family.backup ?? []).compactMap { Self.identity($0, signer: root, since) }
         }
-        coverNodes = coverNodes.filter { !$0.value.isEmpty }
-        journalists = journalists.filter { !$0.value.isEmpty }
+        coverNodeHistory = coverNodeHistory.filter { !$0.value.isEmpty }
+        journalistHistory = journalistHistory.filter { !$0.value.isEmpty }
+        coverNodes = Self.valid(coverNodeHistory, at: now)
+        journalists = Self.valid(journalistHistory, at: now)
+        backups = backupHistory.compactMap { $0.valid(at: now) }
     }
 
+    /// A verified key and the earliest expiry on its chain from the organisation key.
+    private struct Certified<Key: PublicKeyProtocol> {
+        let key: SignedPublicKey<Key>
+        let chainNotValidAfter: Timestamp
+
+        func isValid(at instant: Timestamp) -> Bool { instant <= chainNotValidAfter }
+    }
+
+    /// `json` if `signer` certified it and the chain through both is still valid at `since`.
     private static func check<K: PublicKeyProtocol, S>(
-        _ json: SignedPublicKeyJSON, as: K.Type, signer: SignedPublicKey<SigningPublicKey<S>>, _ now: Timestamp
-    ) -> SignedPublicKey<K>? {
+        _ json: SignedPublicKeyJSON, as: K.Type, signer: Certified<SigningPublicKey<S>>, _ since: Timestamp
+    ) -> Certified<K>? {
         guard let key = try? SignedPublicKey<K>(json: json),
-            key.isCertified(by: signer.key, at: now, signerNotValidAfter: signer.notValidAfter)
+            key.isCertified(by: signer.key.key, at: since, signerNotValidAfter: signer.chainNotValidAfter)
         else { return nil }
-        return key
+        return Certified(key: key, chainNotValidAfter: min(key.notValidAfter, signer.chainNotValidAfter))
     }
 
     private static func identity<I, M, S>(
-        _ family: PublicKeysResponse.IdentityFamily, signer: SignedPublicKey<SigningPublicKey<S>>, _ now: Timestamp
+        _ family: PublicKeysResponse.IdentityFamily, signer: Certified<SigningPublicKey<S>>, _ since: Timestamp
     ) -> Identity<I, M>? {
-        guard let id = check(family.idPk, as: SigningPublicKey<I>.self, signer: signer, now) else { return nil }
+        guard let id = check(family.idPk, as: SigningPublicKey<I>.self, signer: signer, since) else { return nil }
         return Identity(
-            identityKey: id,
-            messagingKeys: family.msgPks.compactMap { check($0, as: EncryptionPublicKey<M>.self, signer: id, now) })
+            identityKey: id.key,
+            messagingKeys: family.msgPks.compactMap {
+                check($0, as: EncryptionPublicKey<M>.self, signer: id, since)?.key
+            },
+            chainNotValidAfter: id.chainNotValidAfter)
+    }
+
+    private static func valid<I, M>(
+        _ history: [String: [Identity<I, M>]], at instant: Timestamp
+    ) -> [String: [Identity<I, M>]] {
+        history.mapValues { $0.compactMap { $0.valid(at: instant) } }.filter { !$0.value.isEmpty }
+    }
+}
+
+extension VerifiedKeys {
+    /// The CoverNode identity keys whose whole certificate chain was valid at `instant`, including keys that have
+    /// expired since (within ``expiredKeyRetention``): the keys that may have signed a dead drop created then.
+    public func coverNodeIdentityKeys(
+        validAt instant: Timestamp
+    ) -> [SignedPublicKey<SigningPublicKey<Role.CoverNodeIdentity>>] {
+        coverNodeHistory.values.flatMap { $0.compactMap { $0.valid(at: instant)?.identityKey } }
+    }
+
+    /// The CoverNode messaging keys valid at `instant` (with the same retention): the keys a CoverNode may have
+    /// boxed a dead drop's messages with when it made it then.
+    public func coverNodeMessagingKeys(
+        validAt instant: Timestamp
+    ) -> [SignedPublicKey<EncryptionPublicKey<Role.CoverNodeMessaging>>] {
+        coverNodeHistory.values.flatMap { $0.flatMap { $0.valid(at: instant)?.messagingKeys ?? [] } }
+    }
+
+    /// A journalist's messaging keys valid at `instant` (with the same retention): the keys a reply made then may
+    /// come from.
+    public func messagingKeys(
+        forJournalist id: String, validAt instant: Timestamp
+    ) -> [SignedPublicKey<EncryptionPublicKey<Role.JournalistMessaging>>] {
+        journalistHistory[id]?.flatMap { $0.valid(at: instant)?.messagingKeys ?? [] } ?? []
     }
 }
 
