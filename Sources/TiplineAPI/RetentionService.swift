@@ -4,7 +4,8 @@ import TiplineCore
 import TiplineStorage
 
 /// Deletes what the API must not keep: dead drops older than the retention period (14 days, as CoverDrop),
-/// keys past their expiry, form signatures whose forms have expired (they can no longer be replayed) and
+/// keys that expired longer ago than the retention period (kept until then, so that the dead drops they signed
+/// still verify against the published hierarchy), form signatures whose forms have expired (they can no longer be replayed) and
 /// identity-key rotation requests nobody certified before they expired.
 struct RetentionService: Service {
     let store: any TiplineStore
@@ -34,7 +35,7 @@ struct RetentionService: Service {
                 try await store.prune(.user, createdBeforeMicros: cutoff)
                 + store.prune(.journalist, createdBeforeMicros: cutoff)
             let forms = try await store.pruneExpiredSignatures(nowMicros: now.microseconds)
-            let keys = try await store.deleteExpired(nowMicros: now.microseconds)
+            let keys = try await store.deleteExpired(nowMicros: cutoff)
             let rotations = try await store.pruneExpiredIdentityRotations(nowMicros: now.microseconds)
             logger.debug(
                 "retention pass",

@@ -35,7 +35,7 @@ public struct JournalistClient: Sendable {
             contents.trustAnchors.compactMap { try? SignedPublicKey<SigningPublicKey<Role.Organization>>(json: $0) }
         }
         return try await keysCache.verifiedKeys(
-            api: api, anchors: anchors, now: clock.now(), maxAge: configuration.keysMaxAge, allowStale: allowStale,
-            forceRefresh: forceRefresh)
+            api: api, anchors: anchors, now: clock.now(), maxAge: configuration.keysMaxAge,
+            expiredKeyRetention: configuration.expiredKeyRetention, allowStale: allowStale, forceRefresh: forceRefresh)
     }
 }

@@ -22,6 +22,10 @@ public struct JournalistConfiguration: Sendable {
     public var messageRetention: Duration? = .seconds(14 * 86_400)
     /// How long a fetched key hierarchy is reused before it is fetched again.
     public var keysMaxAge: Duration = .seconds(60)
+    /// How long after they expired CoverNode keys still verify and open the dead drops made while they were valid:
+    /// the API's dead-drop retention (14 days, as CoverDrop), so that a journalist offline while a key expired loses
+    /// nothing.
+    public var expiredKeyRetention: Duration = .seconds(14 * 86_400)
     /// First retry delay after a failure of the API; doubled on every further failure.
     public var retryInitialDelay: Duration = .seconds(1)
     /// Longest retry delay.

@@ -24,9 +24,14 @@ import TiplineTestSupport
         #expect(try await store.recordFirstUse(signature: expiredForm, expiresAtMicros: now.microseconds - 1))
         let liveForm = Data(repeating: 6, count: 64)
         #expect(try await store.recordFirstUse(signature: liveForm, expiresAtMicros: now.microseconds + day))
+        // Keys are kept for the retention period after they expire (dead drops they signed must still verify).
         let expiredKey = try SigningKeyPair<Role.Organization>.generate().selfSigned(
-            notValidAfter: now.adding(.seconds(-1)))
+            notValidAfter: now.adding(.seconds(-15 * 86_400)))
         _ = try await store.insert(expiredKey.publishedKey(role: .organization, parent: nil, owner: nil, now: now))
+        let recentlyExpiredKey = try SigningKeyPair<Role.Organization>.generate().selfSigned(
+            notValidAfter: now.adding(.seconds(-1)))
+        _ = try await store.insert(
+            recentlyExpiredKey.publishedKey(role: .organization, parent: nil, owner: nil, now: now))
         _ = try await store.insert(keys.anchor.publishedKey(role: .organization, parent: nil, owner: nil, now: now))
 
         let service = RetentionService(
@@ -39,6 +44,8 @@ import TiplineTestSupport
         // The expired signature was forgotten; the live one is still remembered.
         #expect(try await store.recordFirstUse(signature: expiredForm, expiresAtMicros: now.microseconds + day))
         #expect(try await !store.recordFirstUse(signature: liveForm, expiresAtMicros: now.microseconds + day))
-        #expect(try await store.allKeys().map(\.keyHex) == [keys.anchor.key.hex])
+        #expect(
+            try await store.allKeys().map(\.keyHex).sorted()
+                == [keys.anchor.key.hex, recentlyExpiredKey.key.hex].sorted())
     }
 }

@@ -188,20 +188,23 @@ struct JournalistAPITests {
         }
     }
 
-    @Test func deadDropsWithoutAValidSignerAreSkippedAndCounted() async throws {
+    @Test func deadDropsWithoutAValidSignerAreNotReadAndCounted() async throws {
         try await LoopbackDeployment.run { deployment in
             let client = try Self.journalist("mona", in: deployment)
             try await client.completeSetup()
+            let cursor = try await client.vault.read { $0.deadDropCursor }
             let reader = try EncryptionKeyPair<Role.User>.generate()
             try await deployment.publishDeadDrop([try await deployment.c2j("old news", from: reader, to: "mona")])
-            // Five weeks later the CoverNode identity key that signed it has expired: it no longer verifies.
-            deployment.clock.advance(by: KeyLifetimes.coverNodeIdentity + .seconds(7 * 86_400))
+            // The CoverNode identity key that signed it expired longer ago than expired keys are kept: it no longer
+            // verifies (the API would have deleted a dead drop this old), and the cursor stays before it.
+            deployment.clock.advance(by: KeyLifetimes.coverNodeIdentity + .seconds(15 * 86_400))
             let report = try await client.sync()
             #expect(report.rejectedDeadDrops == 1)
             #expect(report.deadDrops == 0)
             #expect(report.newMessages == 0)
             #expect(try await client.inbox().isEmpty)
-            #expect(JournalistText.sync(report).contains("1 dead drop was skipped"))
+            #expect(try await client.vault.read { $0.deadDropCursor } == cursor)
+            #expect(JournalistText.sync(report).contains("1 dead drop was not read"))
         }
     }
 

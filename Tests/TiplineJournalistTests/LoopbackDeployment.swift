@@ -20,11 +20,15 @@ struct LoopbackDeployment: Sendable {
     /// The epoch of the CoverNode's keys, for the dead drops it publishes.
     let coverNodeEpoch: Int32
 
-    static func run<T: Sendable>(_ body: @escaping @Sendable (LoopbackDeployment) async throws -> T) async throws -> T {
+    static func run<T: Sendable>(
+        coverNodeIdentityValidity: Duration = KeyLifetimes.coverNodeIdentity,
+        _ body: @escaping @Sendable (LoopbackDeployment) async throws -> T
+    ) async throws -> T {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let clock = ManualWallClock(start: SystemWallClock().now())
-        let organization = try TestKeyHierarchy(now: clock.now())
+        let organization = try TestKeyHierarchy(
+            now: clock.now(), coverNodeIdentityValidity: coverNodeIdentityValidity)
         let database = directory.file("api.sqlite")
         let store = try SQLiteStore(path: database)
         defer { try? store.close() }
@@ -87,15 +91,23 @@ struct LoopbackDeployment: Sendable {
 
     /// Publishes a journalist dead drop holding `messages` among fillers, shuffled, signed by the CoverNode.
     func publishDeadDrop(_ messages: [[UInt8]], size: Int = 10, epoch: Int32? = nil) async throws {
+        try await api.publish(deadDrop(messages, size: size, epoch: epoch))
+    }
+
+    /// A journalist dead drop holding `messages` among fillers, shuffled, signed by `identity` (by default the
+    /// CoverNode's) now.
+    func deadDrop(
+        _ messages: [[UInt8]], size: Int = 10, epoch: Int32? = nil,
+        signedBy identity: SigningKeyPair<Role.CoverNodeIdentity>? = nil
+    ) throws -> DeadDrop {
         var all = messages
         while all.count < size {
             all.append(try CoverNodeToJournalistMessage.filler(from: organization.coverNodeMessaging))
         }
         SecureRandom.shuffle(&all)
-        try await api.publish(
-            DeadDrop.sign(
-                kind: .journalist, messages: all, createdAt: clock.now(), epoch: epoch ?? coverNodeEpoch,
-                with: organization.coverNodeIdentity))
+        return try DeadDrop.sign(
+            kind: .journalist, messages: all, createdAt: clock.now(), epoch: epoch ?? coverNodeEpoch,
+            with: identity ?? organization.coverNodeIdentity)
     }
 
     /// Every J2C the API has put in the journalist → CoverNode stream, oldest first.

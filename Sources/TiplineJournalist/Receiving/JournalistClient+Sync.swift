@@ -3,15 +3,19 @@ import TiplineCore
 
 extension JournalistClient {
     /// Receives: completes the setup if needed, then pages through the journalist dead drops after the cursor.
-    /// Each page is gated by epoch (`spec/PROTOCOL.md` §4.6: a dead drop newer than the published keys, even after
-    /// fetching them again, stops the round before it, and the cursor stays there), checked (signature by a
-    /// CoverNode identity key of the verified hierarchy; bad ones are skipped and counted), trial-decrypted, and
-    /// stored together with the new cursor in one atomic save: the cursor never moves past a message that is not
-    /// safely in the vault.
+    ///
+    /// A dead drop is read when its epoch is covered by the published keys (`spec/PROTOCOL.md` §4.6) and a CoverNode
+    /// identity key valid when it was made signed it (keys that expired since are kept for
+    /// ``JournalistConfiguration/expiredKeyRetention``). The first dead drop that fails either check, even after
+    /// fetching the keys again, stops the round: the cursor stays before it, so nothing after it is skipped either,
+    /// and a later sync tries again. Each dead drop is trial-decrypted with the CoverNode messaging keys and the
+    /// journalist's own messaging keys valid when it was made, and the messages are stored together with the new
+    /// cursor in one atomic save: the cursor never moves past a message that is not safely in the vault.
     public func sync() async throws -> SyncReport {
         try await completeSetup()
         var report = SyncReport()
         var keys = try await verifiedKeys()
+        var refreshed = false
         while true {
             let cursor = try await vault.read { $0.deadDropCursor ?? 0 }
             report.cursor = cursor
@@ -20,34 +24,55 @@ extension JournalistClient {
             )
             .filter { $0.id > cursor }.sorted { $0.id < $1.id }
             guard !fetched.isEmpty else { break }
-            let pageEpoch = fetched.compactMap(\.deadDrop.epoch).max() ?? 0
-            if keys.maxEpoch < pageEpoch { keys = try await verifiedKeys(forceRefresh: true) }
-            // Dead drops newer than the published keys wait; the older ones before them are read now.
-            let page = Array(fetched.prefix { ($0.deadDrop.epoch ?? 0) <= keys.maxEpoch })
-            report.waitingForKeys = page.count < fetched.count
-            guard let newCursor = page.last?.id else { break }
-            let now = clock.now()
-            let ownKeys = try await vault.read { $0.messagingKeys(at: now).map(\.pair) }
-            let decryptor = try TrialDecryptor(
-                coverNodeKeys: keys.allCoverNodeMessagingKeys.map(\.key), ownKeys: ownKeys)
-            var received: [(deadDropId: Int32, message: UserToJournalistMessage)] = []
-            for (id, deadDrop) in page {
-                guard deadDrop.isSigned(byAnyOf: keys.allCoverNodeIdentityKeys, at: now) else {
-                    report.rejectedDeadDrops += 1
-                    continue
-                }
-                report.deadDrops += 1
-                received += decryptor.open(deadDrop).map { (id, $0) }
+            var readable = fetched.prefix { Self.isReadable($0.deadDrop, with: keys) }.count
+            if readable < fetched.count, !refreshed {
+                // The published keys may have moved on since they were cached (a new epoch, a new signer).
+                keys = try await verifiedKeys(forceRefresh: true)
+                refreshed = true
+                readable = fetched.prefix { Self.isReadable($0.deadDrop, with: keys) }.count
             }
-            let stored = try await store(received, cursor: cursor, newCursor: newCursor, now: now)
+            if readable < fetched.count {
+                if (fetched[readable].deadDrop.epoch ?? 0) > keys.maxEpoch {
+                    report.waitingForKeys = true
+                } else {
+                    report.rejectedDeadDrops += 1
+                }
+            }
+            let page = Array(fetched.prefix(readable))
+            guard let newCursor = page.last?.id else { break }
+            let received = try await open(page, with: keys)
+            report.deadDrops += page.count
+            let stored = try await store(received, cursor: cursor, newCursor: newCursor, now: clock.now())
             report.newMessages += stored.messages
             report.newSources += stored.sources
             report.undecodableMessages += stored.undecodable
             report.cursor = newCursor
-            if report.waitingForKeys { break }
+            if readable < fetched.count { break }
         }
         await activity.recordSync(at: clock.now())
         return report
+    }
+
+    private static func isReadable(_ deadDrop: DeadDrop, with keys: VerifiedKeys) -> Bool {
+        (deadDrop.epoch ?? 0) <= keys.maxEpoch && deadDrop.isSigned(by: keys)
+    }
+
+    /// Trial-decrypts each dead drop with the CoverNode messaging keys and the own messaging keys valid when it was
+    /// made.
+    private func open(
+        _ page: [(id: Int32, deadDrop: DeadDrop)], with keys: VerifiedKeys
+    ) async throws -> [(deadDropId: Int32, message: UserToJournalistMessage)] {
+        let ownKeys = try await vault.read { contents in
+            page.map { contents.messagingKeys(at: $0.deadDrop.createdAt).map(\.pair) }
+        }
+        var decryptors = TrialDecryptors()
+        var received: [(deadDropId: Int32, message: UserToJournalistMessage)] = []
+        for ((id, deadDrop), own) in zip(page, ownKeys) {
+            let decryptor = try decryptors.decryptor(
+                coverNodeKeys: keys.coverNodeMessagingKeys(validAt: deadDrop.createdAt).map(\.key), ownKeys: own)
+            received += decryptor.open(deadDrop).map { (id, $0) }
+        }
+        return received
     }
 
     /// Stores received messages and moves the cursor, unless another sync moved it meanwhile.

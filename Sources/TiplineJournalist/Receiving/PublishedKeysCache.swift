@@ -7,11 +7,12 @@ actor PublishedKeysCache {
     private var response: PublicKeysResponse?
     private var fetchedAt: Timestamp?
 
-    /// Verified keys no older than `maxAge`, fetching them when needed. When the API cannot be reached and
-    /// `allowStale` is set, the previous response is used (re-verified at `now`).
+    /// Verified keys no older than `maxAge`, fetching them when needed, with keys that expired within
+    /// `expiredKeyRetention` kept for the dead drops they signed. When the API cannot be reached and `allowStale` is
+    /// set, the previous response is used (re-verified at `now`).
     func verifiedKeys(
         api: APIClient, anchors: [SignedPublicKey<SigningPublicKey<Role.Organization>>], now: Timestamp,
-        maxAge: Duration, allowStale: Bool = false, forceRefresh: Bool = false
+        maxAge: Duration, expiredKeyRetention: Duration, allowStale: Bool = false, forceRefresh: Bool = false
     ) async throws -> VerifiedKeys {
         if forceRefresh || response == nil || (fetchedAt.map { now.duration(since: $0) > maxAge } ?? true) {
             do {
@@ -22,7 +23,8 @@ actor PublishedKeysCache {
             }
         }
         guard let response else { throw JournalistError(.untrustedKeys, "no key hierarchy has been fetched") }
-        let keys = VerifiedKeys(response, trustAnchors: anchors, now: now)
+        let keys = VerifiedKeys(
+            response, trustAnchors: anchors, now: now, expiredKeyRetention: expiredKeyRetention)
         guard !keys.isEmpty else {
             throw JournalistError(
                 .untrustedKeys, "the API's keys do not verify against this vault's organisation keys")
