@@ -79,7 +79,9 @@ struct InboxTests {
         report.newSources = 1
         report.rejectedDeadDrops = 1
         #expect(JournalistText.sync(report).contains("2 new messages, 1 from new sources"))
-        #expect(JournalistText.sync(report).contains("no trusted CoverNode key signed it"))
+        #expect(
+            JournalistText.sync(report).contains(
+                "no trusted CoverNode key signed it; it and the dead drops after it wait"))
         #expect(JournalistText.inbox([]).hasPrefix("No sources yet"))
     }
 

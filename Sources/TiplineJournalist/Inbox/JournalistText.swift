@@ -21,10 +21,10 @@ public enum JournalistText {
             ])
         }
         let plural = sources.count == 1 ? "source" : "sources"
-        return "\(sources.count) \(plural), \(unread) unread\n\n" + table(rows)
+        return terminalSafe("\(sources.count) \(plural), \(unread) unread\n\n" + table(rows))
     }
 
-    /// A conversation, oldest message first.
+    /// A conversation, oldest message first. A source's text is shown as ``terminalSafe(_:)`` makes it.
     public static func conversation(_ conversation: Conversation) -> String {
         let source = conversation.source
         var out = "\(source.alias) (#\(source.number), key \(source.keyPrefix)…)"
@@ -50,7 +50,7 @@ public enum JournalistText {
                 }
             }
         }
-        return out
+        return terminalSafe(out)
     }
 
     /// A one-paragraph summary of a sync.
@@ -65,7 +65,9 @@ public enum JournalistText {
         if report.rejectedDeadDrops > 0 {
             let count =
                 report.rejectedDeadDrops == 1 ? "1 dead drop was" : "\(report.rejectedDeadDrops) dead drops were"
-            lines.append("Warning: \(count) skipped because no trusted CoverNode key signed it.")
+            lines.append(
+                "Warning: \(count) not read because no trusted CoverNode key signed it; it and the dead drops after it"
+                    + " wait for a later sync.")
         }
         if report.undecodableMessages > 0 {
             lines.append("Warning: \(report.undecodableMessages) messages could not be decoded.")
@@ -97,6 +99,21 @@ public enum JournalistText {
             ["Last J2C sent", status.lastSentAt.map(date) ?? "never"],
         ]
         return table(rows)
+    }
+
+    /// `text` with every control character except newline and tab shown as `\u{1B}`: a source's text cannot fake
+    /// lines, move the cursor, clear the screen or write the clipboard (ESC, CSI and OSC sequences, carriage returns,
+    /// C1 controls).
+    public static func terminalSafe(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control, scalar != "\n", scalar != "\t" {
+                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     private static func indented(_ text: String) -> String {
