@@ -32,7 +32,7 @@ public actor Desk {
     private var service: Task<Void, Never>?
     private var session: DeskSession?
     private var throttle: UnlockThrottle
-    private var unlocking = false
+    private var attemptInProgress = false
     /// Why the journalist service stopped, if it did.
     private(set) var serviceProblem: String?
     /// The port the desk listens on (the real one once bound, for `--port 0`).
@@ -144,32 +144,18 @@ public actor Desk {
     /// - Throws: ``DeskError`` `.tooManyAttempts` while the throttle asks to wait, `.wrongPassphrase`, or
     ///   `.vaultUnavailable`.
     func unlock(passphrase: String) async throws -> DeskSession {
-        let now = clock.now()
-        if let wait = throttle.wait(at: now) {
-            throw DeskError(
-                .tooManyAttempts,
-                "Too many wrong passphrases. Wait \(Self.seconds(wait)) before trying again.")
-        }
-        guard !unlocking else {
-            throw DeskError(.tooManyAttempts, "Another unlock attempt is in progress. Wait a moment and try again.")
-        }
-        unlocking = true
-        defer { unlocking = false }
-        let right: Bool
-        if let client {
-            right = try await Self.verify(passphrase, of: client.vault)
-        } else if let vault = try await Self.open(settings.vaultPath, passphrase: passphrase) {
+        let right = try await throttled("Another unlock attempt is in progress") {
+            if let client {
+                return try await Self.verify(passphrase, of: client.vault)
+            }
+            guard let vault = try await Self.open(settings.vaultPath, passphrase: passphrase) else { return false }
             start(vault)
-            right = true
-        } else {
-            right = false
+            return true
         }
         guard right else {
-            throttle.failed(at: clock.now())
             logger.notice("wrong passphrase at the unlock screen", metadata: ["failures": "\(throttle.failures)"])
             throw DeskError(.wrongPassphrase, "Wrong passphrase. Try again.")
         }
-        throttle.succeeded()
         let fresh = DeskSession(now: clock.now())
         session = fresh
         logger.info("desk unlocked")
@@ -177,16 +163,30 @@ public actor Desk {
     }
 
     /// Checks the current passphrase (for the passphrase change), under the same throttle as unlocking.
+    /// - Throws: ``DeskError`` `.tooManyAttempts` while the throttle asks to wait or another attempt is in progress,
+    ///   `.wrongPassphrase`, or `.vaultUnavailable`.
     func checkCurrentPassphrase(_ passphrase: String) async throws {
+        let vault = try requireClient().vault
+        guard
+            try await throttled(
+                "Another passphrase check is in progress", { try await Self.verify(passphrase, of: vault) })
+        else { throw DeskError(.wrongPassphrase, "The current passphrase is wrong.") }
+    }
+
+    /// Runs one passphrase attempt under the throttle: refused while the throttle asks to wait, and while another
+    /// attempt (unlock or passphrase check) is running, so parallel requests cannot guess in parallel. The outcome
+    /// is recorded in the throttle.
+    private func throttled(_ busy: String, _ attempt: () async throws -> Bool) async throws -> Bool {
         if let wait = throttle.wait(at: clock.now()) {
             throw DeskError(
                 .tooManyAttempts, "Too many wrong passphrases. Wait \(Self.seconds(wait)) before trying again.")
         }
-        guard try await Self.verify(passphrase, of: requireClient().vault) else {
-            throttle.failed(at: clock.now())
-            throw DeskError(.wrongPassphrase, "The current passphrase is wrong.")
-        }
-        throttle.succeeded()
+        guard !attemptInProgress else { throw DeskError(.tooManyAttempts, "\(busy). Wait a moment and try again.") }
+        attemptInProgress = true
+        defer { attemptInProgress = false }
+        let right = try await attempt()
+        if right { throttle.succeeded() } else { throttle.failed(at: clock.now()) }
+        return right
     }
 
     /// Opens the vault off the actor (Argon2id takes about half a second). `nil` for a wrong passphrase.
