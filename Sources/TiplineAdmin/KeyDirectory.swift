@@ -1,6 +1,12 @@
 public import Foundation
 public import TiplineCore
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A folder of CoverDrop-format key files (`<entity>-<8 hex>.keypair.json`, mode 0600) as the offline key
 /// ceremony keeps them. Never overwrites a file.
 public struct KeyDirectory: Sendable {
@@ -26,14 +32,27 @@ public struct KeyDirectory: Sendable {
         return name
     }
 
-    /// Writes any file with mode 0600, refusing to overwrite.
+    /// Writes any file, refusing to overwrite. The file is created exclusively (`O_EXCL`: an existing name, even a
+    /// dangling symbolic link, is refused, and of two racing writers only one succeeds) with mode 0600 from its first
+    /// instant, whatever the umask, then flushed to disk. A file that could not be written completely is removed.
     public func write(_ data: Data, to name: String) throws {
         let target = (path as NSString).appendingPathComponent(name)
-        guard !FileManager.default.fileExists(atPath: target) else {
-            throw AdminError(.alreadyExists, "\(target) already exists; refusing to overwrite it")
+        let fd = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            guard errno != EEXIST else {
+                throw AdminError(.alreadyExists, "\(target) already exists; refusing to overwrite it")
+            }
+            throw AdminError(.io, "cannot create \(target): \(String(cString: strerror(errno)))")
         }
-        guard FileManager.default.createFile(atPath: target, contents: data, attributes: [.posixPermissions: 0o600])
-        else { throw AdminError(.io, "cannot write \(target)") }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        do {
+            try handle.write(contentsOf: data)
+            try handle.synchronize()
+            try handle.close()
+        } catch {
+            try? FileManager.default.removeItem(atPath: target)
+            throw AdminError(.io, "cannot write \(target)")
+        }
     }
 
     /// The newest (latest expiry) key pair of `role` in the folder.
