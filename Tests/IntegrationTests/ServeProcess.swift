@@ -18,7 +18,7 @@ struct ServeProcess {
     let trustAnchors: [SignedPublicKey<SigningPublicKey<Role.Organization>>]
 
     /// Starts `tipline serve` with the test mixing profile and a private metrics listener, and waits until its
-    /// CoverNode key is published.
+    /// CoverNode messaging key is published and verifies.
     static func start() async throws -> ServeProcess {
         let directory = try TiplineBinary.temporaryDirectory()
         let processes = DeploymentProcesses(directory: directory)
@@ -28,16 +28,19 @@ struct ServeProcess {
         try processes.start(
             "serve", TiplineBinary.path,
             ["serve", "--data", "data", "--port", "\(port)", "--metrics-port", "\(metricsPort)", "--dev-mixing"])
-        let api = APIClient(baseURL: url)
-        try await processes.waitUntil("the server's CoverNode key", process: "serve", timeout: .seconds(60)) {
-            !(try await api.publicKeys().keys.flatMap(\.covernodes).isEmpty)
+        let anchorsFile = directory.appendingPathComponent("data/keys/trust-anchors.json")
+        try await processes.waitUntil("the development keys", process: "serve", timeout: .seconds(60)) {
+            FileManager.default.fileExists(atPath: anchorsFile.path)
         }
-        let anchorData = try Data(contentsOf: directory.appendingPathComponent("data/keys/trust-anchors.json"))
-        let anchors = try JSONDecoder().decode([SignedPublicKeyJSON].self, from: anchorData)
+        let anchors = try JSONDecoder().decode([SignedPublicKeyJSON].self, from: Data(contentsOf: anchorsFile))
             .map(SignedPublicKey<SigningPublicKey<Role.Organization>>.init(json:))
-        return ServeProcess(
+        let server = ServeProcess(
             directory: directory, processes: processes, url: url, metricsURL: "http://127.0.0.1:\(metricsPort)",
-            api: api, trustAnchors: anchors)
+            api: APIClient(baseURL: url), trustAnchors: anchors)
+        try await processes.waitUntil("the CoverNode's messaging key", process: "serve", timeout: .seconds(60)) {
+            !(try await server.coverNodeKeys().isEmpty)
+        }
+        return server
     }
 
     /// Adds journalist `id` with `tipline admin` and registers its keys with `tipline journalist init` and `sync`.
