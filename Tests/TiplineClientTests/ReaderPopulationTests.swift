@@ -56,6 +56,58 @@ struct ReaderPopulationTests {
         }
     }
 
+    @Test("the anonymity harness's run: snapshots at fixed moments, a manifest, over-full sources keep their sizes")
+    func harnessRun() async throws {
+        try await LoopbackAPI.with { api in
+            let configuration = api.clientConfiguration
+            var settings = PopulationSettings(
+                apiBaseURL: configuration.apiBaseURL, messageBaseURL: configuration.messageBaseURL,
+                trustAnchors: configuration.trustAnchors, readers: 4, sources: 2, journalistId: "alice",
+                duration: .seconds(86_400), tick: .seconds(1200), opensPerDay: 24,
+                stateRoot: api.folder.appendingPathComponent("harness"))
+            settings.overfullSources = 1
+            settings.sourcesStartAfter = .seconds(43_200)
+            settings.snapshotMoments = [.seconds(36_000), .seconds(86_400)]
+            let population = try ReaderPopulation(settings: settings, clock: api.clock)
+            let report = await population.run()
+            #expect(report.errors == 0)
+            #expect(report.realMessagesQueued > 1)
+            let manifest = await population.manifest
+            #expect(manifest.apps.map(\.isSource) == [true, true, false, false])
+            #expect(manifest.apps.map(\.isOverfull) == [true, false, false, false])
+            #expect(manifest.stepStarts.count == 72)
+            #expect(manifest.snapshots.map(\.virtualOffset) == [36_000, 86_400])
+            for snapshot in manifest.snapshots {
+                let lines = try String(
+                    contentsOf: population.root.appendingPathComponent(snapshot.file), encoding: .utf8
+                ).split(separator: "\n")
+                let records = try lines.map { try JSONDecoder().decode(SnapshotRecord.self, from: Data($0.utf8)) }
+                #expect(records.map(\.app) == [1, 2, 3, 4])
+                // Every app, the over-full source included, has the same vault and queue sizes.
+                let sizes = Set(records.map { $0.files.filter { ["vault", "queue"].contains($0.name) }.map(\.size) })
+                #expect(sizes.count == 1)
+                #expect(records.allSatisfy { $0.files.allSatisfy { $0.byteCounts.reduce(0, +) == $0.size } })
+            }
+        }
+    }
+
+    @Test("per-app addresses: distinct, all of the same length, on the API's port")
+    func perAppAddresses() throws {
+        let anchor = try SigningKeyPair<Role.Organization>.generate().selfSigned(
+            notValidAfter: Timestamp(seconds: 2_000_000_000))
+        let api = try #require(URL(string: "http://127.0.0.1:8080/v1"))
+        let messages = try #require(URL(string: "http://127.0.0.1:8080"))
+        var settings = PopulationSettings(apiBaseURL: api, messageBaseURL: messages, trustAnchors: [anchor])
+        #expect(settings.appURLs(ofApp: 7).api == api)
+        settings.perAppAddresses = true
+        settings.appAddressOffset = 30_000
+        let urls = (1...2_000).map { settings.appURLs(ofApp: $0) }
+        #expect(Set(urls.map(\.api.absoluteString)).count == 2_000)
+        #expect(Set(urls.map(\.api.absoluteString.count)).count == 1)
+        #expect(urls[0].api.absoluteString == "http://127.101.136.149:8080/v1")
+        #expect(urls[0].messages.absoluteString == "http://127.101.136.149:8080")
+    }
+
     @Test("settings out of range are refused")
     func invalidSettings() throws {
         let anchor = try SigningKeyPair<Role.Organization>.generate().selfSigned(
@@ -70,6 +122,18 @@ struct ReaderPopulationTests {
                 apiBaseURL: url, messageBaseURL: url, trustAnchors: [anchor],
                 messageText: SecureRandom.bytes(2_000).map { String(format: "%02x", $0) }.joined()),
         ] {
+            #expect(throws: SimulationError.self) { try ReaderPopulation(settings: settings) }
+        }
+        let valid = PopulationSettings(apiBaseURL: url, messageBaseURL: url, trustAnchors: [anchor], sources: 2)
+        for change in [
+            { (settings: inout PopulationSettings) in settings.overfullSources = 3 },
+            { $0.snapshotMoments = [.seconds(3 * 86_400)] },
+            { $0.snapshotMoments = [.seconds(3_600)] },  // no state folder
+            { $0.realTimePerTick = .zero },
+            { $0.sourcesStartAfter = .seconds(-1) },
+        ] {
+            var settings = valid
+            change(&settings)
             #expect(throws: SimulationError.self) { try ReaderPopulation(settings: settings) }
         }
     }
