@@ -53,8 +53,12 @@ public struct VerifiedKeys: Sendable {
     private var journalistHistory: [String: [JournalistIdentity]] = [:]
 
     /// Verifies `response` against `trustAnchors` at `now`.
-    /// - Parameter expiredKeyRetention: also keep CoverNode and journalist keys whose chain expired at most this
-    ///   long before `now`, for verifying dead drops by their creation time (zero: only keys valid at `now`).
+    /// - Parameters:
+    ///   - response: the published hierarchy.
+    ///   - trustAnchors: the organisation keys to trust (each must match a family's key exactly).
+    ///   - now: the instant of verification; the public collections hold what is valid then.
+    ///   - expiredKeyRetention: also keep CoverNode and journalist keys whose chain expired at most this long before
+    ///     `now`, for verifying dead drops by their creation time (zero: only keys valid at `now`).
     public init(
         _ response: PublicKeysResponse, trustAnchors: [SignedPublicKey<SigningPublicKey<Role.Organization>>],
         now: Timestamp, expiredKeyRetention: Duration = .zero
