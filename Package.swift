@@ -196,7 +196,9 @@ let package = Package(
 
         // MARK: Tests
         .target(
-            name: "TiplineTestSupport", dependencies: ["TiplineCore"], path: "Tests/TiplineTestSupport",
+            name: "TiplineTestSupport",
+            dependencies: ["TiplineCore", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/TiplineTestSupport",
             swiftSettings: swiftSettings),
         .testTarget(
             name: "TiplineCoreTests",

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TiplineCore
 import TiplineStorage
+import TiplineTestSupport
 
 @testable import TiplineCoverNode
 

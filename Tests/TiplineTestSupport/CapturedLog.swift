@@ -1,20 +1,23 @@
-import Logging
+public import Logging
 import Synchronization
 
 /// A logger whose lines (message and metadata, as one string each) a test can read back.
-final class CapturedLog: Sendable {
+public final class CapturedLog: Sendable {
+    /// An empty log.
+    public init() {}
+
     private let lines = Mutex<[String]>([])
 
     /// A logger that records into this log.
-    var logger: Logger {
-        Logger(label: "tipline.covernode.test") { _ in Handler(log: self) }
+    public var logger: Logger {
+        Logger(label: "tipline.test") { _ in Handler(log: self) }
     }
 
     /// Every recorded line.
-    var all: [String] { lines.withLock { $0 } }
+    public var all: [String] { lines.withLock { $0 } }
 
     /// The recorded lines that contain `text`.
-    func lines(containing text: String) -> [String] { all.filter { $0.contains(text) } }
+    public func lines(containing text: String) -> [String] { all.filter { $0.contains(text) } }
 
     fileprivate func record(_ line: String) { lines.withLock { $0.append(line) } }
 
