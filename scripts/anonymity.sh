@@ -130,4 +130,6 @@ fi
 for shard in $(seq 1 "$shards"); do grep -E "^(readers|real messages|replies|errors|over-full|late)" "$work/main-$shard/readers.log"; done
 echo "journalist replied to $(wc -l <"$work/replied") sources"
 grep -q "^0 packets dropped by kernel" "$work/tcpdump.log" || { echo "anonymity: tcpdump dropped packets" >&2; exit 1; }
-"$python" Tests/Anonymity/analyze.py "$work" --edge-port "$edge_port" ${bound:+--bound "$bound"} --started "$started"
+# Two snapshots are gated too: the storage ratchet (issue 16) rewrites every app's vault at every checkpoint.
+"$python" Tests/Anonymity/analyze.py "$work" --edge-port "$edge_port" ${bound:+--bound "$bound"} --started "$started" \
+    --gate-two-snapshots
