@@ -49,7 +49,7 @@ struct ReadersCommand: AsyncParsableCommand {
     @Option(help: "Apps stepped concurrently.")
     var concurrency = 16
 
-    @Flag(help: "Give app N its own loopback address 127.(1+N/65536).(N/256%256).(N%256) on the API's port.")
+    @Flag(help: "Give app N its own loopback address 127.A.B.C (each part 100…255) on the API's port.")
     var perAppAddresses = false
 
     @Option(help: "With --per-app-addresses: add this to each app's number (several populations, one capture).")
