@@ -30,7 +30,8 @@ enum ReaderBenchmark {
             var found = 0
             serial.append(
                 try measure {
-                    found = ReplyDecryptor(userKey: reader, journalistKeys: publicKeys).decryptSerially(deadDrops)
+                    found =
+                        ReplyDecryptor(userKey: reader, journalistKeys: publicKeys).decryptSerially(deadDrops)
                         .count
                 })
             try check(found, expected, "precomputed, one core")
