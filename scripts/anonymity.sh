@@ -50,9 +50,7 @@ wait_for() {  # wait_for FILE PATTERN SECONDS
 
 # The server: tipline serve with the development (fast) mixing profile, so that replies come back within the run.
 api_port=$(free_port) edge_port=$(free_port)
-mixing=(--profile test)
-"$tipline" serve --help | grep -q -- --dev-mixing && mixing=(--dev-mixing)
-"$tipline" serve --data "$work/server" --port "$api_port" "${mixing[@]}" >"$work/serve.log" 2>&1 &
+"$tipline" serve --data "$work/server" --port "$api_port" --dev-mixing >"$work/serve.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 600); do [ -f "$work/server/keys/.published" ] && break; sleep 0.2; done
 [ -f "$work/server/keys/.published" ] || { echo "anonymity: tipline serve did not start" >&2; cat "$work/serve.log" >&2; exit 1; }

@@ -76,12 +76,10 @@ contract() {
 }
 failed=()
 
-# 1. tipline serve (SQLite, development keys, embedded CoverNode; the fast development mixing when available, so
-#    that dead drops exist for the stateful links).
+# 1. tipline serve (SQLite, development keys, embedded CoverNode; the fast development mixing, so that dead drops
+#    exist for the stateful links).
 port="$(free_port)"
-mixing=()
-"$tipline" serve --help 2>&1 | grep -q -- --dev-mixing && mixing=(--dev-mixing)
-"$tipline" serve --data "$work/serve" --port "$port" "${mixing[@]}" >"$work/serve.log" 2>&1 &
+"$tipline" serve --data "$work/serve" --port "$port" --dev-mixing >"$work/serve.log" 2>&1 &
 pids+=($!)
 wait_healthy "http://127.0.0.1:$port" "$work/serve.log"
 for _ in $(seq 1 300); do  # the ceremony keys are published right after the port opens, dead drops soon after
