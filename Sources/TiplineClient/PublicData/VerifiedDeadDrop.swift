@@ -21,7 +21,7 @@ public struct VerifiedDeadDrop: Sendable {
         now: Timestamp
     ) {
         guard let id = json.id, let drop = try? json.deadDrop(kind: .user),
-            drop.createdAt.duration(since: now) <= Self.maxClockSkew,
+            drop.createdAt.duration(since: now) <= DeadDrop.maxClockSkew,
             drop.isSigned(byAnyOf: identityKeys, at: drop.createdAt)
         else { return nil }
         self.id = id
@@ -33,7 +33,4 @@ public struct VerifiedDeadDrop: Sendable {
         self.id = id
         self.deadDrop = deadDrop
     }
-
-    /// How far in the future a dead drop may be dated.
-    public static let maxClockSkew: Duration = .seconds(7 * 86_400)
 }
