@@ -39,11 +39,6 @@ public struct CoverNodeKeyStore: Sendable {
     /// The key file's name (``Protection/keyFile`` only).
     public static let keyFileName = "covernode-keys.key"
 
-    /// The Argon2id memory costs (KiB) a key store may ask for: the journalist vault's range, 8 MiB to 4 GiB.
-    static let memoryRange = 8_192...4_194_304
-    /// The Argon2id pass counts a key store may ask for: the journalist vault's range.
-    static let passRange: ClosedRange<UInt64> = 1...64
-
     /// The state directory.
     public let directory: String
     private let boxKey: [UInt8]
@@ -69,15 +64,15 @@ public struct CoverNodeKeyStore: Sendable {
                     memoryKiB: newKDF.memoryKiB, iterations: newKDF.iterations,
                     salt: Base64.encodePadded(SecureRandom.bytes(PasswordKDF.saltLength)))
             kdf = record
-            guard Self.memoryRange.contains(record.memoryKiB), Self.passRange.contains(record.iterations) else {
+            let recordKDF = PasswordKDF(memoryKiB: record.memoryKiB, iterations: record.iterations)
+            guard recordKDF.hasAcceptedCost else {
                 throw CoverNodeError(
                     .keyStore,
-                    "the key store's Argon2id cost is out of range (memory \(Self.memoryRange) KiB, "
-                        + "passes \(Self.passRange))")
+                    "the key store's Argon2id cost is out of range (memory \(PasswordKDF.acceptedMemoryKiB) KiB, "
+                        + "passes \(PasswordKDF.acceptedIterations))")
             }
             do {
-                boxKey = try PasswordKDF(memoryKiB: record.memoryKiB, iterations: record.iterations)
-                    .deriveKey(password: Array(passphrase.utf8), salt: Base64.decode(record.salt))
+                boxKey = try recordKDF.deriveKey(password: Array(passphrase.utf8), salt: Base64.decode(record.salt))
             } catch {
                 throw CoverNodeError(.keyStore, "cannot derive the key-store key: \(error)")
             }

@@ -147,6 +147,20 @@ import TiplineCore
         #expect(throws: TiplineCoreError.self) { try PasswordKDF.testOnly.deriveKey(password: [1], salt: [1, 2]) }
     }
 
+    /// A cost read from a damaged file is refused before libsodium sees it (`Int.max / 512` KiB used to overflow the
+    /// byte count and trap).
+    @Test func argon2idRefusesCostsOutsideTheAcceptedRanges() {
+        let salt = SecureRandom.bytes(16)
+        for (memory, passes) in [(8_191, 1), (4_194_305, 1), (Int.max / 512, 1), (8_192, 0), (8_192, 65)]
+            as [(Int, UInt64)]
+        {
+            let kdf = PasswordKDF(memoryKiB: memory, iterations: passes)
+            #expect(!kdf.hasAcceptedCost)
+            #expect(throws: TiplineCoreError.self) { try kdf.deriveKey(password: [1], salt: salt) }
+        }
+        #expect(PasswordKDF.testOnly.hasAcceptedCost && PasswordKDF.vault.hasAcceptedCost)
+    }
+
     @Test func shuffleIsAPermutation() {
         var values = Array(0..<100)
         SecureRandom.shuffle(&values)

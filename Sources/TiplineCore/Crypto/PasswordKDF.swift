@@ -23,10 +23,25 @@ public struct PasswordKDF: Hashable, Sendable {
     /// Salt length required by libsodium.
     public static let saltLength = 16
 
+    /// The memory costs (KiB) accepted, 8 MiB to 4 GiB: parameters read from a file (a vault or key-store header)
+    /// cannot ask for absurd work or overflow the byte count handed to libsodium.
+    public static let acceptedMemoryKiB = 8_192...4_194_304
+    /// The pass counts accepted.
+    public static let acceptedIterations: ClosedRange<UInt64> = 1...64
+
+    /// Whether both costs are within ``acceptedMemoryKiB`` and ``acceptedIterations``.
+    public var hasAcceptedCost: Bool {
+        Self.acceptedMemoryKiB.contains(memoryKiB) && Self.acceptedIterations.contains(iterations)
+    }
+
     /// Derives `length` bytes from `password` and a 16-byte `salt`.
-    /// - Throws: `TiplineCoreError` when the salt length is wrong or memory cannot be allocated.
+    /// - Throws: `TiplineCoreError` when a cost is outside the accepted ranges, the salt length is wrong or memory
+    ///   cannot be allocated.
     public func deriveKey(password: [UInt8], salt: [UInt8], length: Int = 32) throws -> [UInt8] {
-        try Sodium.argon2id(
+        guard hasAcceptedCost else {
+            throw TiplineCoreError(.invalidArgument, "the Argon2id cost is outside the accepted ranges")
+        }
+        return try Sodium.argon2id(
             password: password, salt: salt, outputLength: length, opsLimit: iterations,
             memLimitBytes: memoryKiB * 1024)
     }
