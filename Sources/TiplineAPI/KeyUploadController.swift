@@ -40,8 +40,8 @@ struct KeyUploadController: Sendable {
     }
 
     /// CoverDrop refuses a new provisioning key while the previous one of its kind is younger than 26 weeks.
-    private func provisioningKey<R: TiplineCore.KeyRole>(
-        _ request: Request, as: R.Type, role: TiplineStorage.KeyRole
+    private func provisioningKey<R: KeyRole>(
+        _ request: Request, as: R.Type, role: PublishedKeyRole
     ) async throws
         -> Response
     {
@@ -99,8 +99,8 @@ struct KeyUploadController: Sendable {
         }
     }
 
-    private func messagingKey<R: TiplineCore.KeyRole, S>(
-        _ form: AuthenticatedForm, as: R.Type, role: TiplineStorage.KeyRole,
+    private func messagingKey<R: KeyRole, S>(
+        _ form: AuthenticatedForm, as: R.Type, role: PublishedKeyRole,
         signers: [SignedPublicKey<SigningPublicKey<S>>]
     ) async throws -> Response {
         let key = try KeyUpload.parse(form, as: EncryptionPublicKey<R>.self)
@@ -110,7 +110,7 @@ struct KeyUploadController: Sendable {
 
     /// Stores the key and answers with its epoch; a key already registered to another owner is a 400.
     private func insert<K>(
-        _ key: SignedPublicKey<K>, role: TiplineStorage.KeyRole, parent: [UInt8], owner: String?,
+        _ key: SignedPublicKey<K>, role: PublishedKeyRole, parent: [UInt8], owner: String?,
         _ form: AuthenticatedForm
     ) async throws -> Response {
         if let existing = try await dependencies.store.key(ofKeyHex: key.key.hex, role: role), existing.ownerId != owner

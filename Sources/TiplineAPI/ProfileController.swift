@@ -30,7 +30,7 @@ struct ProfileController: Sendable {
             try Self.validate(status: body.status)
             try Self.validate(description: body.description, isDesk: body.isDesk)
             try await dependencies.store.upsertProfile(
-                TiplineStorage.JournalistProfile(
+                StoredJournalistProfile(
                     id: body.id, displayName: body.displayName, sortName: body.sortName, description: body.description,
                     isDesk: body.isDesk, status: body.status, tagHex: tag.hex))
             return .emptyOK

@@ -9,11 +9,11 @@ enum PublishedHierarchy {
     static func families(_ keys: [PublishedKey]) -> [PublicKeysResponse.OrganizationFamily] {
         let children = Dictionary(
             grouping: keys.filter { $0.parentKeyHex != nil }, by: { ChildKey(parent: $0.parentKeyHex, role: $0.role) })
-        func under(_ parent: PublishedKey, _ role: TiplineStorage.KeyRole) -> [PublishedKey] {
+        func under(_ parent: PublishedKey, _ role: PublishedKeyRole) -> [PublishedKey] {
             children[ChildKey(parent: parent.keyHex, role: role)] ?? []
         }
         func identities(
-            under parent: PublishedKey, _ role: TiplineStorage.KeyRole, messaging: TiplineStorage.KeyRole
+            under parent: PublishedKey, _ role: PublishedKeyRole, messaging: PublishedKeyRole
         )
             -> [String: [PublicKeysResponse.IdentityFamily]]
         {
@@ -43,6 +43,6 @@ enum PublishedHierarchy {
 
     private struct ChildKey: Hashable {
         let parent: String?
-        let role: TiplineStorage.KeyRole
+        let role: PublishedKeyRole
     }
 }

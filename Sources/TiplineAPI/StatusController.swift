@@ -41,7 +41,7 @@ struct StatusController: Sendable {
                 throw APIError(.badRequest, "timestamp is not an RFC 3339 instant")
             }
             try await dependencies.store.recordStatus(
-                TiplineStorage.SystemStatusEvent(
+                StoredStatusEvent(
                     status: event.status, description: event.description, timestampMicros: timestamp.microseconds))
             return .emptyOK
         }

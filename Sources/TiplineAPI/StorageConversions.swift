@@ -2,12 +2,12 @@ import Foundation
 import TiplineCore
 import TiplineStorage
 
-// Conversions between the core's wire types and the store's rows. The two modules name some types alike
-// (`JournalistProfile`, `SystemStatusEvent`, `KeyRole`), so they are always qualified here.
+// Conversions between the core's wire types and the store's rows (`StoredJournalistProfile`,
+// `StoredStatusEvent`, `PublishedKeyRole` on the store's side).
 
 extension SignedPublicKey {
     /// The store row of this key, published under `role` by `parent` for `owner`.
-    func publishedKey(role: TiplineStorage.KeyRole, parent: [UInt8]?, owner: String?, now: Timestamp) -> PublishedKey {
+    func publishedKey(role: PublishedKeyRole, parent: [UInt8]?, owner: String?, now: Timestamp) -> PublishedKey {
         PublishedKey(
             role: role, keyHex: key.hex, certificateHex: certificate.hex, notValidAfter: notValidAfter.rfc3339,
             notValidAfterMicros: notValidAfter.microseconds, parentKeyHex: parent.map(Hex.encode), ownerId: owner,
@@ -22,11 +22,11 @@ extension PublishedKey {
     }
 }
 
-extension TiplineStorage.JournalistProfile {
+extension StoredJournalistProfile {
     /// The profile as published in `GET /v1/public-keys`.
-    var wire: TiplineCore.JournalistProfile? {
+    var wire: JournalistProfile? {
         guard
-            var profile = try? TiplineCore.JournalistProfile(
+            var profile = try? JournalistProfile(
                 id: id, displayName: displayName, sortName: sortName, description: description, isDesk: isDesk,
                 status: status)
         else { return nil }

@@ -32,7 +32,7 @@ import TiplineTestSupport
         try await harness.withSeededRouter { client in
             let bad = try keys.form(
                 PostSystemStatusBody(
-                    status: TiplineCore.SystemStatusEvent(
+                    status: SystemStatusEvent(
                         status: "NOT_A_STATUS", description: "", timestamp: keys.now.rfc3339)),
                 by: keys.admin)
             #expect(try await client.send(.post, "/v1/status", bad).status == .badRequest)

@@ -1,7 +1,7 @@
 /// One signed public key of the published hierarchy, as stored by a ``KeyStore``.
 public struct PublishedKey: Sendable, Hashable {
     /// The key's role in the hierarchy.
-    public var role: KeyRole
+    public var role: PublishedKeyRole
     /// The 32-byte public key as 64 lowercase hex characters.
     public var keyHex: String
     /// The 64-byte Ed25519 certificate as 128 lowercase hex characters.
@@ -22,7 +22,7 @@ public struct PublishedKey: Sendable, Hashable {
 
     /// Creates a key row. `epoch` is assigned by the store on insert.
     public init(
-        role: KeyRole,
+        role: PublishedKeyRole,
         keyHex: String,
         certificateHex: String,
         notValidAfter: String,

@@ -113,7 +113,7 @@ extension PostgresStore: KeyStore {
         }
     }
 
-    public func latestAddedAt(role: KeyRole) async throws -> Int64? {
+    public func latestAddedAt(role: PublishedKeyRole) async throws -> Int64? {
         try await self.run("read latest key time") {
             let rows = try await self.rows(
                 "SELECT max(added_at_micros) FROM published_keys WHERE role = \(role.rawValue)"
@@ -142,11 +142,11 @@ extension PostgresStore: KeyStore {
         }
     }
 
-    public func epoch(ofKeyHex keyHex: String, role: KeyRole) async throws -> Int32? {
+    public func epoch(ofKeyHex keyHex: String, role: PublishedKeyRole) async throws -> Int32? {
         try await self.key(ofKeyHex: keyHex, role: role)?.epoch
     }
 
-    public func key(ofKeyHex keyHex: String, role: KeyRole) async throws -> PublishedKey? {
+    public func key(ofKeyHex keyHex: String, role: PublishedKeyRole) async throws -> PublishedKey? {
         try await self.run("look up published key") {
             try await self.rows(
                 """
@@ -168,8 +168,8 @@ extension PostgresStore: KeyStore {
         return try row.decode(Int32.self)
     }
 
-    private static func keyRole(_ name: String) throws -> KeyRole {
-        guard let role = KeyRole(rawValue: name) else {
+    private static func keyRole(_ name: String) throws -> PublishedKeyRole {
+        guard let role = PublishedKeyRole(rawValue: name) else {
             throw StorageError.corruptData("a stored key has an unknown role")
         }
         return role

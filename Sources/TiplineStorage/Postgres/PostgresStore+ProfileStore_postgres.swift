@@ -1,7 +1,7 @@
 import PostgresNIO
 
 extension PostgresStore: ProfileStore {
-    public func upsertProfile(_ profile: JournalistProfile) async throws {
+    public func upsertProfile(_ profile: StoredJournalistProfile) async throws {
         try InputValidation.profile(profile)
         try await self.run("upsert journalist profile") {
             _ = try await self.rows(
@@ -57,7 +57,7 @@ extension PostgresStore: ProfileStore {
         }
     }
 
-    public func profiles() async throws -> [JournalistProfile] {
+    public func profiles() async throws -> [StoredJournalistProfile] {
         try await self.run("list journalist profiles") {
             try await self.rows(
                 """
@@ -67,7 +67,7 @@ extension PostgresStore: ProfileStore {
             ).map { row in
                 let (id, displayName, sortName, description, isDesk, status, tagHex) =
                     try row.decode((String, String, String, String, Bool, String, String).self)
-                return JournalistProfile(
+                return StoredJournalistProfile(
                     id: id,
                     displayName: displayName,
                     sortName: sortName,

@@ -2,7 +2,7 @@
 public protocol KeyStore: Sendable {
     /// Stores a key and returns its epoch.
     ///
-    /// Keys of the seven epoch'd roles (see ``KeyRole/isEpoched``) get the next value of one
+    /// Keys of the seven epoch'd roles (see ``PublishedKeyRole/isEpoched``) get the next value of one
     /// monotonic counter shared by all of them; admin and backup keys get `nil`. Re-inserting an
     /// existing `(role, keyHex)` changes nothing and returns the existing epoch. Epochs stay strictly
     /// increasing, in commit order, under concurrent inserts from several processes.
@@ -27,7 +27,7 @@ public protocol KeyStore: Sendable {
 
     /// The newest `addedAtMicros` among keys of `role`, or `nil` if there is none
     /// (for "rotated too recently" checks).
-    func latestAddedAt(role: KeyRole) async throws -> Int64?
+    func latestAddedAt(role: PublishedKeyRole) async throws -> Int64?
 
     /// Deletes keys whose `notValidAfterMicros` is before `nowMicros` and returns how many were
     /// deleted; bumps the epoch counter if anything was deleted.
@@ -35,8 +35,8 @@ public protocol KeyStore: Sendable {
     func deleteExpired(nowMicros: Int64) async throws -> Int
 
     /// The epoch of the key `keyHex` of `role`, or `nil` if absent or not epoch'd.
-    func epoch(ofKeyHex keyHex: String, role: KeyRole) async throws -> Int32?
+    func epoch(ofKeyHex keyHex: String, role: PublishedKeyRole) async throws -> Int32?
 
     /// The stored key `keyHex` of `role`, or `nil` if absent.
-    func key(ofKeyHex keyHex: String, role: KeyRole) async throws -> PublishedKey?
+    func key(ofKeyHex keyHex: String, role: PublishedKeyRole) async throws -> PublishedKey?
 }

@@ -1,7 +1,7 @@
 /// Journalist profiles (`PROTOCOL.md` §6.2.2).
 public protocol ProfileStore: Sendable {
     /// Inserts the profile or replaces every field of the existing one with the same id.
-    func upsertProfile(_ profile: JournalistProfile) async throws
+    func upsertProfile(_ profile: StoredJournalistProfile) async throws
 
     /// Updates the given fields of an existing profile; `nil` leaves a field unchanged.
     ///
@@ -26,5 +26,5 @@ public protocol ProfileStore: Sendable {
     func deleteProfile(id: String) async throws -> Bool
 
     /// All profiles ordered by id.
-    func profiles() async throws -> [JournalistProfile]
+    func profiles() async throws -> [StoredJournalistProfile]
 }

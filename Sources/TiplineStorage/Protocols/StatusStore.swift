@@ -1,8 +1,8 @@
 /// System status events (`GET`/`POST /v1/status`).
 public protocol StatusStore: Sendable {
     /// Records a status event.
-    func recordStatus(_ event: SystemStatusEvent) async throws
+    func recordStatus(_ event: StoredStatusEvent) async throws
 
     /// The event with the newest timestamp (the last recorded on a tie), or `nil` if none.
-    func latestStatus() async throws -> SystemStatusEvent?
+    func latestStatus() async throws -> StoredStatusEvent?
 }

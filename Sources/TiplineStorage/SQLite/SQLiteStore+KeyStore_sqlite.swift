@@ -55,7 +55,7 @@ extension SQLiteStore: KeyStore {
         }
     }
 
-    public func latestAddedAt(role: KeyRole) async throws -> Int64? {
+    public func latestAddedAt(role: PublishedKeyRole) async throws -> Int64? {
         try await self.read("read latest key time") { db in
             try Int64.fetchOne(
                 db,
@@ -80,11 +80,11 @@ extension SQLiteStore: KeyStore {
         }
     }
 
-    public func epoch(ofKeyHex keyHex: String, role: KeyRole) async throws -> Int32? {
+    public func epoch(ofKeyHex keyHex: String, role: PublishedKeyRole) async throws -> Int32? {
         try await self.key(ofKeyHex: keyHex, role: role)?.epoch
     }
 
-    public func key(ofKeyHex keyHex: String, role: KeyRole) async throws -> PublishedKey? {
+    public func key(ofKeyHex keyHex: String, role: PublishedKeyRole) async throws -> PublishedKey? {
         try await self.read("look up published key") { db in
             try Row.fetchOne(
                 db,
@@ -112,7 +112,7 @@ extension SQLiteStore: KeyStore {
 
     private static func decodeKey(_ row: Row) throws -> PublishedKey {
         let roleName: String = try row.decode(atIndex: 0)
-        guard let role = KeyRole(rawValue: roleName) else {
+        guard let role = PublishedKeyRole(rawValue: roleName) else {
             throw StorageError.corruptData("a stored key has an unknown role")
         }
         return PublishedKey(

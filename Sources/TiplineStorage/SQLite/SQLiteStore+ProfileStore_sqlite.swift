@@ -1,7 +1,7 @@
 import GRDB
 
 extension SQLiteStore: ProfileStore {
-    public func upsertProfile(_ profile: JournalistProfile) async throws {
+    public func upsertProfile(_ profile: StoredJournalistProfile) async throws {
         try InputValidation.profile(profile)
         try await self.write("upsert journalist profile") { db in
             try db.execute(
@@ -64,7 +64,7 @@ extension SQLiteStore: ProfileStore {
         }
     }
 
-    public func profiles() async throws -> [JournalistProfile] {
+    public func profiles() async throws -> [StoredJournalistProfile] {
         try await self.read("list journalist profiles") { db in
             try Row.fetchAll(
                 db,
@@ -73,7 +73,7 @@ extension SQLiteStore: ProfileStore {
                     FROM journalist_profiles ORDER BY id
                     """
             ).map { row in
-                JournalistProfile(
+                StoredJournalistProfile(
                     id: try row.decode(atIndex: 0),
                     displayName: try row.decode(atIndex: 1),
                     sortName: try row.decode(atIndex: 2),

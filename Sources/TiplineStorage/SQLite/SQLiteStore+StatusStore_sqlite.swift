@@ -1,7 +1,7 @@
 import GRDB
 
 extension SQLiteStore: StatusStore {
-    public func recordStatus(_ event: SystemStatusEvent) async throws {
+    public func recordStatus(_ event: StoredStatusEvent) async throws {
         try InputValidation.identifier(event.status, field: "status")
         try await self.write("record system status") { db in
             try db.execute(
@@ -11,7 +11,7 @@ extension SQLiteStore: StatusStore {
         }
     }
 
-    public func latestStatus() async throws -> SystemStatusEvent? {
+    public func latestStatus() async throws -> StoredStatusEvent? {
         try await self.read("read latest system status") { db in
             try Row.fetchOne(
                 db,
@@ -20,7 +20,7 @@ extension SQLiteStore: StatusStore {
                     ORDER BY timestamp_micros DESC, id DESC LIMIT 1
                     """
             ).map { row in
-                SystemStatusEvent(
+                StoredStatusEvent(
                     status: try row.decode(atIndex: 0),
                     description: try row.decode(atIndex: 1),
                     timestampMicros: try row.decode(atIndex: 2)

@@ -67,7 +67,7 @@ enum InputValidation {
         }
     }
 
-    static func profile(_ profile: JournalistProfile) throws {
+    static func profile(_ profile: StoredJournalistProfile) throws {
         try identifier(profile.id, field: "journalist id")
         try lowercaseHex(profile.tagHex, byteCount: 4, field: "tagHex")
         try identifier(profile.status, field: "status")

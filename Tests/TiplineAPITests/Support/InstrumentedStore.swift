@@ -27,19 +27,19 @@ final class InstrumentedStore: TiplineStore {
     }
     func keysVersion() async throws -> PublishedKeysVersion { try await inner.keysVersion() }
     func maxEpoch() async throws -> Int32 { try await inner.maxEpoch() }
-    func latestAddedAt(role: TiplineStorage.KeyRole) async throws -> Int64? {
+    func latestAddedAt(role: PublishedKeyRole) async throws -> Int64? {
         try await inner.latestAddedAt(role: role)
     }
     func deleteExpired(nowMicros: Int64) async throws -> Int { try await inner.deleteExpired(nowMicros: nowMicros) }
-    func epoch(ofKeyHex keyHex: String, role: TiplineStorage.KeyRole) async throws -> Int32? {
+    func epoch(ofKeyHex keyHex: String, role: PublishedKeyRole) async throws -> Int32? {
         try await inner.epoch(ofKeyHex: keyHex, role: role)
     }
-    func key(ofKeyHex keyHex: String, role: TiplineStorage.KeyRole) async throws -> PublishedKey? {
+    func key(ofKeyHex keyHex: String, role: PublishedKeyRole) async throws -> PublishedKey? {
         try await inner.key(ofKeyHex: keyHex, role: role)
     }
 
     // ProfileStore
-    func upsertProfile(_ profile: TiplineStorage.JournalistProfile) async throws {
+    func upsertProfile(_ profile: StoredJournalistProfile) async throws {
         try await inner.upsertProfile(profile)
     }
     func updateProfile(
@@ -52,10 +52,10 @@ final class InstrumentedStore: TiplineStore {
         try await inner.updateProfileStatus(id: id, status: status)
     }
     func deleteProfile(id: String) async throws -> Bool { try await inner.deleteProfile(id: id) }
-    func profiles() async throws -> [TiplineStorage.JournalistProfile] { try await inner.profiles() }
+    func profiles() async throws -> [StoredJournalistProfile] { try await inner.profiles() }
 
     // StatusStore
-    func recordStatus(_ event: TiplineStorage.SystemStatusEvent) async throws {
+    func recordStatus(_ event: StoredStatusEvent) async throws {
         if failNextStatusWrite.withLock({ flag in
             defer { flag = false }; return flag
         }) {
@@ -63,7 +63,7 @@ final class InstrumentedStore: TiplineStore {
         }
         try await inner.recordStatus(event)
     }
-    func latestStatus() async throws -> TiplineStorage.SystemStatusEvent? { try await inner.latestStatus() }
+    func latestStatus() async throws -> StoredStatusEvent? { try await inner.latestStatus() }
 
     // DeadDropStore
     func append(

@@ -79,7 +79,7 @@ final class LoopbackAPI: Sendable {
     private static func publish(_ hierarchy: TestHierarchy, in store: SQLiteStore) async throws {
         let now = hierarchy.now.microseconds
         func row<K: PublicKeyProtocol>(
-            _ key: SignedPublicKey<K>, _ role: TiplineStorage.KeyRole, parent: (any PublicKeyProtocol)?, owner: String?
+            _ key: SignedPublicKey<K>, _ role: PublishedKeyRole, parent: (any PublicKeyProtocol)?, owner: String?
         ) -> PublishedKey {
             PublishedKey(
                 role: role, keyHex: key.key.hex, certificateHex: key.certificate.hex,
@@ -109,7 +109,7 @@ final class LoopbackAPI: Sendable {
         for key in rows { _ = try await store.insert(key) }
         for profile in try hierarchy.profiles() {
             try await store.upsertProfile(
-                TiplineStorage.JournalistProfile(
+                StoredJournalistProfile(
                     id: profile.id, displayName: profile.displayName, sortName: profile.sortName,
                     description: profile.description, isDesk: profile.isDesk, status: profile.status,
                     tagHex: profile.tag))

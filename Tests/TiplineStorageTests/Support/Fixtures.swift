@@ -25,7 +25,7 @@ enum Fixtures {
     }
 
     static func key(
-        _ role: KeyRole,
+        _ role: PublishedKeyRole,
         owner: String? = nil,
         notValidAfter: String = "2030-01-01T00:00:00Z",
         notValidAfterMicros: Int64 = 1_893_456_000_000_000,

@@ -142,11 +142,11 @@ struct TiplineStoreCompatTest {
 
     func profilesUpsertUpdateAndDelete() async throws {
         #expect(try await store.profiles().isEmpty)
-        let bob = JournalistProfile(
+        let bob = StoredJournalistProfile(
             id: "bob", displayName: "Bob", sortName: "bob", description: "Reporter", isDesk: false,
             status: "VISIBLE", tagHex: "0a0b0c0d"
         )
-        let alice = JournalistProfile(
+        let alice = StoredJournalistProfile(
             id: "alice", displayName: "Alice", sortName: "alice", description: "Desk", isDesk: true,
             status: "HIDDEN_FROM_UI", tagHex: "01020304"
         )
@@ -188,12 +188,12 @@ struct TiplineStoreCompatTest {
 
     func latestStatusIsTheNewestEvent() async throws {
         #expect(try await store.latestStatus() == nil)
-        let available = SystemStatusEvent(status: "AVAILABLE", description: "All good", timestampMicros: 2_000)
-        let older = SystemStatusEvent(status: "UNAVAILABLE", description: "Backfilled", timestampMicros: 1_000)
+        let available = StoredStatusEvent(status: "AVAILABLE", description: "All good", timestampMicros: 2_000)
+        let older = StoredStatusEvent(status: "UNAVAILABLE", description: "Backfilled", timestampMicros: 1_000)
         try await store.recordStatus(available)
         try await store.recordStatus(older)
         #expect(try await store.latestStatus() == available)
-        let sameInstant = SystemStatusEvent(status: "DEGRADED_PERFORMANCE", description: "Slow", timestampMicros: 2_000)
+        let sameInstant = StoredStatusEvent(status: "DEGRADED_PERFORMANCE", description: "Slow", timestampMicros: 2_000)
         try await store.recordStatus(sameInstant)
         #expect(try await store.latestStatus() == sameInstant)
     }

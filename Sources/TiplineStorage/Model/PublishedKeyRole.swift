@@ -1,7 +1,7 @@
 /// The role of a published key in the CoverDrop key hierarchy (`PROTOCOL.md` §4.1).
 ///
 /// The raw values are the CoverDrop entity names and are what the stores persist.
-public enum KeyRole: String, Sendable, Hashable, CaseIterable, Codable {
+public enum PublishedKeyRole: String, Sendable, Hashable, CaseIterable, Codable {
     case organization
     case coverNodeProvisioning = "covernode_provisioning"
     case coverNodeIdentity = "covernode_id"

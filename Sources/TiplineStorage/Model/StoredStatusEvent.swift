@@ -1,5 +1,5 @@
 /// A system status event posted by the admin key (`POST /v1/status`).
-public struct SystemStatusEvent: Sendable, Hashable {
+public struct StoredStatusEvent: Sendable, Hashable {
     /// `AVAILABLE`, `UNAVAILABLE`, `DEGRADED_PERFORMANCE`, `SCHEDULED_MAINTENANCE` or `NO_INFORMATION`.
     public var status: String
     /// Free text shown to readers.

@@ -1,5 +1,5 @@
 /// A journalist (or desk) profile published in `GET /v1/public-keys` (`PROTOCOL.md` §6.2.2).
-public struct JournalistProfile: Sendable, Hashable {
+public struct StoredJournalistProfile: Sendable, Hashable {
     /// The journalist id, e.g. `"static_test_journalist"`.
     public var id: String
     /// The name shown to readers.
