@@ -37,7 +37,7 @@ struct ConversationContent {
     let targets: [Target]
     let hasTargets: Bool
 
-    init(_ conversation: Conversation, draft: String, targets: [JournalistProfile]) {
+    init(_ conversation: SourceConversation, draft: String, targets: [JournalistProfile]) {
         let source = conversation.source
         id = source.number
         alias = source.alias
@@ -51,7 +51,7 @@ struct ConversationContent {
         hasTargets = !targets.isEmpty
     }
 
-    private static func message(_ message: ConversationMessage) -> Message {
+    private static func message(_ message: SourceConversation.Message) -> Message {
         let text: String
         let isNote: Bool
         switch (message.direction, message.handoverTo, message.text) {

@@ -7,8 +7,8 @@ import TiplineCore
 @Suite("Sources, inbox and texts")
 struct InboxTests {
     /// Vault contents with two sources and a few messages, without any file.
-    static func contents() -> VaultContents {
-        var contents = VaultContents(journalistId: "kim", trustAnchors: [], pendingSetup: nil)
+    static func contents() -> JournalistVaultContent {
+        var contents = JournalistVaultContent(journalistId: "kim", trustAnchors: [], pendingSetup: nil)
         let start = Timestamp(seconds: 1_900_000_000)
         for (index, key) in ["aa11223344556677", "bb11223344556677"].enumerated() {
             _ = contents.ensureSource(replyKey: key, now: start)

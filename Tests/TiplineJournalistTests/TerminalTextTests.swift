@@ -18,7 +18,7 @@ struct TerminalTextTests {
 
     @Test(arguments: attacks)
     func controlCharactersInASourceTextAreShownEscaped(text: String) {
-        var contents = VaultContents(journalistId: "kim", trustAnchors: [], pendingSetup: nil)
+        var contents = JournalistVaultContent(journalistId: "kim", trustAnchors: [], pendingSetup: nil)
         let now = Timestamp(seconds: 1_900_000_000)
         _ = contents.ensureSource(replyKey: "aa11223344556677", now: now)
         contents.appendMessage(

@@ -13,7 +13,7 @@ extension JournalistClient {
     /// The conversation with a source (see ``inbox()`` for the names and numbers that can be given), as it was
     /// before this call: messages that were unread are returned unread.
     /// - Parameter markRead: marks the source's incoming messages as read (and saves the vault).
-    public func conversation(with query: String, markRead: Bool = true) async throws -> Conversation {
+    public func conversation(with query: String, markRead: Bool = true) async throws -> SourceConversation {
         let source = try await vault.read { try $0.source(matching: query) }
         let conversation = try await vault.read { $0.conversation(with: source) }
         guard markRead, conversation.source.unreadCount > 0 else { return conversation }

@@ -25,7 +25,7 @@ public enum JournalistText {
     }
 
     /// A conversation, oldest message first. A source's text is shown as ``terminalSafe(_:)`` makes it.
-    public static func conversation(_ conversation: Conversation) -> String {
+    public static func conversation(_ conversation: SourceConversation) -> String {
         let source = conversation.source
         var out = "\(source.alias) (#\(source.number), key \(source.keyPrefix)…)"
         out += source.isMuted ? ", muted\n" : "\n"

@@ -16,7 +16,7 @@ struct OwnMessagingKey: Sendable {
     let addedAt: Timestamp
 }
 
-extension VaultContents {
+extension JournalistVaultContent {
     /// Unexpired identity keys, the one valid the longest first.
     func identityKeys(at now: Timestamp) -> [OwnIdentityKey] {
         identityKeys.compactMap { stored -> OwnIdentityKey? in

@@ -12,7 +12,7 @@ public actor JournalistVault {
     public nonisolated let path: String
     private var lock: VaultLock?
     private var cipher: VaultCipher
-    private(set) var contents: VaultContents
+    private(set) var contents: JournalistVaultContent
 
     /// Creates a new vault from a setup bundle. Fails if a file already exists at `path`.
     ///
@@ -24,7 +24,7 @@ public actor JournalistVault {
         kdf: PasswordKDF = .vault, now: Timestamp
     ) throws {
         try VaultPassphrase.validate(passphrase)
-        let contents = try VaultContents(bundle: bundle, now: now)
+        let contents = try JournalistVaultContent(bundle: bundle, now: now)
         let lock = try VaultLock(vaultPath: path)
         guard !AtomicFile.exists(path) else {
             throw JournalistError(.vaultExists, "a vault already exists at \(path)")
@@ -44,13 +44,13 @@ public actor JournalistVault {
         let lock = try VaultLock(vaultPath: path)
         AtomicFile.removeStaleTemporaries(of: path)
         let (cipher, padded) = try VaultCipher.unlock(AtomicFile.read(path), passphrase: passphrase)
-        let contents: VaultContents
+        let contents: JournalistVaultContent
         do {
-            contents = try JSONDecoder().decode(VaultContents.self, from: Data(VaultPadding.unpad(padded)))
+            contents = try JSONDecoder().decode(JournalistVaultContent.self, from: Data(VaultPadding.unpad(padded)))
         } catch {
             throw JournalistError(.vaultCorrupt, "the vault opened but its contents are unreadable")
         }
-        guard contents.format <= VaultContents.currentFormat else {
+        guard contents.format <= JournalistVaultContent.currentFormat else {
             throw JournalistError(.vaultCorrupt, "this vault was written by a newer version of Tipline")
         }
         self.path = path
@@ -88,14 +88,14 @@ public actor JournalistVault {
     public func close() { lock = nil }
 
     /// Reads from the contents.
-    func read<T: Sendable>(_ body: @Sendable (VaultContents) throws -> T) throws -> T {
+    func read<T: Sendable>(_ body: @Sendable (JournalistVaultContent) throws -> T) throws -> T {
         try requireOpen()
         return try body(contents)
     }
 
     /// Changes the contents and saves them; the change is visible only once it is on disk.
     @discardableResult
-    func update<T: Sendable>(_ body: @Sendable (inout VaultContents) throws -> T) throws -> T {
+    func update<T: Sendable>(_ body: @Sendable (inout JournalistVaultContent) throws -> T) throws -> T {
         try requireOpen()
         var next = contents
         let result = try body(&next)
@@ -109,7 +109,7 @@ public actor JournalistVault {
         guard lock != nil else { throw JournalistError(.io, "the vault has been closed") }
     }
 
-    private static func write(_ contents: VaultContents, with cipher: VaultCipher, to path: String) throws {
+    private static func write(_ contents: JournalistVaultContent, with cipher: VaultCipher, to path: String) throws {
         let json: Data
         do {
             json = try JSONEncoder().encode(contents)

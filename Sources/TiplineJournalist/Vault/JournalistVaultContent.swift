@@ -3,7 +3,7 @@ import TiplineCore
 
 /// Everything a journalist vault holds. Serialized as JSON in memory, padded and encrypted (``VaultCipher``);
 /// never written to disk in the clear. Times are microseconds since the Unix epoch.
-struct VaultContents: Codable, Sendable {
+struct JournalistVaultContent: Codable, Sendable {
     /// Version of this structure.
     static let currentFormat = 1
 

@@ -1,7 +1,7 @@
 import Foundation
 import TiplineCore
 
-extension VaultContents {
+extension JournalistVaultContent {
     /// Finds a source by number ("7", "#7", "source 7"), alias ("amber heron", "Amber-Heron") or reply-key prefix
     /// (at least 8 hex digits).
     func source(matching query: String) throws -> StoredSource {
@@ -58,22 +58,23 @@ extension VaultContents {
     }
 
     /// The conversation view of `source`.
-    func conversation(with source: StoredSource) -> Conversation {
+    func conversation(with source: StoredSource) -> SourceConversation {
         var positions: [Int64: Int] = [:]
         for (index, queued) in outbox.enumerated() { positions[queued.messageNumber] = index + 1 }
         let messages = messages.filter { $0.replyKey == source.replyKey }
             .sorted { ($0.at, $0.number) < ($1.at, $1.number) }
             .map { message in
-                ConversationMessage(
+                SourceConversation.Message(
                     number: message.number, direction: message.direction == .incoming ? .incoming : .outgoing,
                     text: message.text, handoverTo: message.handoverTo, date: Timestamp(microseconds: message.at),
                     isRead: message.read, delivery: Self.delivery(of: message, queuePosition: positions[message.number])
                 )
             }
-        return Conversation(source: summary(of: source), messages: messages)
+        return SourceConversation(source: summary(of: source), messages: messages)
     }
 
-    private static func delivery(of message: StoredMessage, queuePosition: Int?) -> ConversationMessage.Delivery? {
+    private static func delivery(of message: StoredMessage, queuePosition: Int?) -> SourceConversation.Message.Delivery?
+    {
         guard message.direction == .outgoing else { return nil }
         if let sentAt = message.sentAt { return .sent(Timestamp(microseconds: sentAt)) }
         return .queued(position: queuePosition ?? 0)

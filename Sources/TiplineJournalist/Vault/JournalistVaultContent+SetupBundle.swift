@@ -1,7 +1,7 @@
 import Foundation
 import TiplineCore
 
-extension VaultContents {
+extension JournalistVaultContent {
     /// The contents of a new vault made from a setup bundle, after checking that the bundle is consistent.
     init(bundle: JournalistSetupBundle, now: Timestamp) throws {
         func invalid(_ why: String) -> JournalistError {
