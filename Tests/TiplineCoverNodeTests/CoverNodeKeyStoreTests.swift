@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TiplineCore
 import TiplineCoverNode
+import TiplineTestSupport
 
 /// The key store keeps every secret encrypted, refuses the wrong secret clearly and survives reopening.
 @Suite struct CoverNodeKeyStoreTests {

@@ -68,7 +68,7 @@ import TiplineTestSupport
                 }
 
                 let keys = try await deployment.verifiedKeys(from: api, now: clock.now())
-                let aliceTexts = try await eventually {
+                let aliceTexts = try await eventually("alice's six messages") {
                     let drops = try await api.deadDrops(.journalist, idsGreaterThan: 0).map(\.deadDrop)
                     let texts = try Reader.texts(in: drops, for: alice, keys: keys, now: clock.now())
                     return texts.count >= 6 ? texts : nil
@@ -83,7 +83,7 @@ import TiplineTestSupport
                 let maxEpoch = try await api.publicKeys().maxEpoch
                 #expect(journalistDrops.allSatisfy { ($0.epoch ?? .max) <= maxEpoch })
 
-                let replies = try await eventually {
+                let replies = try await eventually("the reply in a user dead drop") {
                     let drops = try await api.deadDrops(.user, idsGreaterThan: 0).map(\.deadDrop)
                     let shared = try TwoPartyBox.SharedKey(mine: reader, theirs: alice.latestMessaging.publicKey)
                     let opened = drops.flatMap { drop in
@@ -123,17 +123,9 @@ import TiplineTestSupport
     func waitForCoverNodeKeys(
         _ deployment: TestDeployment, _ api: APIClient
     ) async throws -> [EncryptionPublicKey<Role.CoverNodeMessaging>] {
-        try await eventually {
+        try await eventually("a published CoverNode messaging key") {
             let keys = try await deployment.verifiedKeys(from: api, now: SystemWallClock().now())
             return keys.latestCoverNodeMessagingKeys.isEmpty ? nil : keys.latestCoverNodeMessagingKeys
         }
-    }
-}
-
-/// Polls `probe` every 50 ms until it returns a value (the test's time limit bounds the wait).
-func eventually<T: Sendable>(_ probe: () async throws -> T?) async throws -> T {
-    while true {
-        if let value = try await probe() { return value }
-        try await Task.sleep(for: .milliseconds(50))
     }
 }

@@ -39,11 +39,11 @@ struct CrashScenario {
 
     static func run(backend: StreamBackend, in folder: TemporaryDirectory) async throws {
         try #require(
-            FileManager.default.isExecutableFile(atPath: ChildProcess.binary),
+            FileManager.default.isExecutableFile(atPath: TiplineBinary.path),
             "build the CLI first: swift build --product tipline")
         let deployment = try TestDeployment(journalistIds: ["alice", "bob"], now: SystemWallClock().now())
         try deployment.trustAnchorsJSON().write(to: URL(fileURLWithPath: folder.file("anchors.json")))
-        let port = try ChildProcess.freePort()
+        let port = try LoopbackPort.free()
         let api = try ChildProcess(
             "api",
             arguments: [
@@ -78,14 +78,14 @@ struct CrashScenario {
 
     func run(store: any TiplineStore) async throws {
         let clock = SystemWallClock()
-        _ = try await eventually { try? await client.healthCheck() }
+        _ = try await eventually("the API to answer") { try? await client.healthCheck() }
         try await deployment.publish(to: client, now: clock.now())
         try JSONEncoder().encode(deployment.coverNodeSetupBundle(now: clock.now()))
             .write(to: URL(fileURLWithPath: folder.file("bundle.json")))
 
         // First start: the setup bundle is applied and a messaging key published; SIGTERM stops it cleanly.
         let first = try coverNode("bootstrap")
-        let coverNodeKeys = try await eventually {
+        let coverNodeKeys = try await eventually("a published CoverNode messaging key") {
             let keys = try await deployment.verifiedKeys(from: client, now: clock.now()).latestCoverNodeMessagingKeys
             return keys.isEmpty ? nil : keys
         }
@@ -110,11 +110,9 @@ struct CrashScenario {
         _ = try await victim.waitForExit(within: .seconds(10))
 
         let last = try coverNode("final")
-        _ = try await eventually {
-            let done =
-                try await store.checkpoint(consumer: "covernode-u2j") == lastPosition
+        try await eventually("the final run to catch up", timeout: .seconds(240)) {
+            try await store.checkpoint(consumer: "covernode-u2j") == lastPosition
                 && !FileManager.default.fileExists(atPath: folder.file("covernode/u2j-intent.json"))
-            return done ? true : nil
         }
         last.signal(SIGTERM)
         _ = try await last.waitForExit(within: .seconds(30))

@@ -18,7 +18,7 @@ struct JournalistServiceLogTests {
             let clock = ManualClock()
             let running = Task { try await JournalistService(client: client, clock: clock, logger: log.logger).run() }
             defer { running.cancel() }
-            try await JournalistServiceTests.eventually("the message to arrive") {
+            try await eventually("the message to arrive", every: .milliseconds(10)) {
                 try await client.inbox().count == 1 && clock.sleeperCount == 3
             }
             running.cancel()

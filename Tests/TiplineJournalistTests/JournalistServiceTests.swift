@@ -2,21 +2,13 @@ import Foundation
 import Logging
 import Testing
 import TiplineCore
+import TiplineTestSupport
 
 @testable import TiplineJournalist
 
 /// The long-running service on a manual clock against the real API: exactly one J2C per interval, real or cover.
 @Suite("Journalist service")
 struct JournalistServiceTests {
-    /// Waits (in real time, briefly) until `condition` holds.
-    static func eventually(_ what: String, _ condition: @Sendable () async throws -> Bool) async throws {
-        for _ in 0..<500 {
-            if try await condition() { return }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        throw TestFailure("timed out waiting for \(what)")
-    }
-
     @Test func senderPostsOneJ2COfTheSameSizePerIntervalWithOrWithoutReplies() async throws {
         try await LoopbackDeployment.run { deployment in
             let (client, _) = try await JournalistAPITests.registeredWithSource("jane", text: "hello", in: deployment)
@@ -25,7 +17,7 @@ struct JournalistServiceTests {
             let running = Task { try await service.run() }
             defer { running.cancel() }
             // The three loops (sync, sender, keys) are asleep once the first sync and key check are done.
-            try await Self.eventually("the loops to start") {
+            try await eventually("the loops to start", every: .milliseconds(10)) {
                 let sources = try await client.inbox().count
                 return clock.sleeperCount == 3 && sources == 1
             }
@@ -35,7 +27,7 @@ struct JournalistServiceTests {
                 clock.advance(by: duration)
                 expected += posts
                 let target = expected
-                try await Self.eventually("\(target) J2C messages") {
+                try await eventually("\(target) J2C messages", every: .milliseconds(10)) {
                     let count = try await deployment.journalistMessages().count
                     return clock.sleeperCount == 3 && count == target
                 }

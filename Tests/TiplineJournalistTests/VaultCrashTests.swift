@@ -10,6 +10,7 @@ import TiplineTestSupport
 @Suite("Vault crash safety")
 struct VaultCrashTests {
     static let passphrase = "correct horse battery staple"
+    static let environment = ["TIPLINE_VAULT_PASSPHRASE": passphrase]
 
     /// A closed vault at `path`, made with the cheap test KDF.
     static func makeVault(at path: String, id: String) async throws {
@@ -27,8 +28,9 @@ struct VaultCrashTests {
         try await Self.makeVault(at: path, id: "crash")
 
         for round in 0..<8 {
-            let (process, output) = try TiplineBinary.start(
-                ["journalist", "save-loop", "--vault", path], passphrase: Self.passphrase)
+            let process = try TiplineBinary.start(
+                ["journalist", "save-loop", "--vault", path], environment: Self.environment, discardingErrors: true)
+            let output = try #require(process.standardOutput as? Pipe)
             // Wait until it has saved at least once, then let it run a random while and kill it mid-loop.
             var printed = ""
             let reader = output.fileHandleForReading
@@ -63,8 +65,9 @@ struct VaultCrashTests {
         defer { directory.remove() }
         let path = directory.file("locked.vault")
         try await Self.makeVault(at: path, id: "locked")
-        let (process, output) = try TiplineBinary.start(
-            ["journalist", "save-loop", "--vault", path], passphrase: Self.passphrase)
+        let process = try TiplineBinary.start(
+            ["journalist", "save-loop", "--vault", path], environment: Self.environment, discardingErrors: true)
+        let output = try #require(process.standardOutput as? Pipe)
         defer {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
