@@ -10,7 +10,7 @@ import TiplineServer
 enum CachedJSON {
     static func response<T: Encodable>(_ value: T, maxAge: Int, request: Request) throws -> Response {
         let body = try JSONResponse.encode(value)
-        let tag = "\"" + Hex.encode(Array(Digest.sha256(Array(body.readableBytesView)).prefix(16))) + "\""
+        let tag = "\"" + Hex.encode(Array(Hashing.sha256(Array(body.readableBytesView)).prefix(16))) + "\""
         let headers: HTTPFields = [.cacheControl: "max-age=\(maxAge)", .eTag: tag]
         if matches(request.headers[values: .ifNoneMatch], tag: tag) {
             return Response(status: .notModified, headers: headers)

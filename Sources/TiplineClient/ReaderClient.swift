@@ -13,7 +13,7 @@ public import TiplineCore
 /// downloaded something), for every installation. Session actions only change memory until the next checkpoint.
 ///
 /// **Ratchet.** Every checkpoint wraps the vault and the queue in a new outer layer under a new device key and deletes
-/// the previous key (``StorageRatchet``), for every installation: every checkpoint changes every byte of both files,
+/// the previous key (`StorageRatchet`), for every installation: every checkpoint changes every byte of both files,
 /// whether or not a session is open, and an earlier snapshot of them can no longer be opened.
 public actor ReaderClient {
     /// The configuration this client runs with.

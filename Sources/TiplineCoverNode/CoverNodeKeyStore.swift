@@ -126,7 +126,7 @@ public struct CoverNodeKeyStore: Sendable {
     /// Encrypts and atomically replaces the stored keys.
     public func save(_ keys: CoverNodeKeys) throws {
         var plain = try Array(JSONEncoder().encode(StoredCoverNodeKeys(keys)))
-        defer { Digest.wipe(&plain) }
+        defer { Hashing.wipe(&plain) }
         let envelope = Envelope(version: 1, kdf: kdf, box: Base64.encodePadded(try SecretBox.seal(plain, key: boxKey)))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

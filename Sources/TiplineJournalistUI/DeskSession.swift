@@ -26,6 +26,6 @@ enum Secret {
     /// Constant-time equality of two tokens; an empty token never matches.
     static func matches(_ given: String?, _ expected: String) -> Bool {
         guard let given, !given.isEmpty, !expected.isEmpty else { return false }
-        return Digest.constantTimeEquals(Array(given.utf8), Array(expected.utf8))
+        return Hashing.constantTimeEquals(Array(given.utf8), Array(expected.utf8))
     }
 }

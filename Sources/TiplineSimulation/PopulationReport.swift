@@ -1,57 +1,57 @@
-public import TiplineCore
+package import TiplineCore
 
 /// Aggregate numbers of a population run: what a network observer and the newsroom would count.
-public struct PopulationReport: Hashable, Sendable, CustomStringConvertible {
+package struct PopulationReport: Hashable, Sendable, CustomStringConvertible {
     /// Apps simulated.
-    public var readers = 0
+    package var readers = 0
     /// Of which sources.
-    public var sources = 0
+    package var sources = 0
     /// Virtual time covered.
-    public var virtualDuration: Duration = .zero
+    package var virtualDuration: Duration = .zero
     /// Virtual time reached.
-    public var virtualNow: Timestamp = Timestamp(seconds: 0)
+    package var virtualNow: Timestamp = Timestamp(seconds: 0)
     /// App opens (start or foreground).
-    public var appOpens = 0
+    package var appOpens = 0
     /// Background tasks run.
-    public var backgroundRuns = 0
+    package var backgroundRuns = 0
     /// `POST /user/messages` attempted.
-    public var messagesAttempted = 0
+    package var messagesAttempted = 0
     /// `POST /user/messages` acknowledged (2xx): messages that left a queue.
-    public var messagesSent = 0
+    package var messagesSent = 0
     /// Real messages sources queued.
-    public var realMessagesQueued = 0
+    package var realMessagesQueued = 0
     /// Real messages that left the queue (queued minus still pending at the end).
-    public var realMessagesSent = 0
+    package var realMessagesSent = 0
     /// Replies sources found in their mailbox at the end.
-    public var repliesReceived = 0
+    package var repliesReceived = 0
     /// Requests of any kind.
-    public var requests = 0
+    package var requests = 0
     /// Bytes sent (request bodies).
-    public var bytesUp = 0
+    package var bytesUp = 0
     /// Bytes received (response bodies).
-    public var bytesDown = 0
+    package var bytesDown = 0
     /// Lifecycle or session calls that threw.
-    public var errors = 0
+    package var errors = 0
     /// Over-full sources whose vault dropped its oldest messages to stay the same size.
-    public var overfullTrimmed = 0
+    package var overfullTrimmed = 0
     /// With a real-time pace: steps that started more than half a step late (the simulation did not keep pace).
-    public var lateSteps = 0
+    package var lateSteps = 0
     /// With a real-time pace: the longest delay of a step's start behind its schedule.
-    public var maxLateness: Duration = .zero
+    package var maxLateness: Duration = .zero
 
     /// Creates an empty report.
-    public init() {}
+    package init() {}
 
     /// Share of real messages among all messages sent.
-    public var realShare: Double { messagesSent == 0 ? 0 : Double(realMessagesSent) / Double(messagesSent) }
+    package var realShare: Double { messagesSent == 0 ? 0 : Double(realMessagesSent) / Double(messagesSent) }
 
     /// Body bytes (up + down) per app per virtual day.
-    public var bytesPerAppPerDay: Double {
+    package var bytesPerAppPerDay: Double {
         let days = Double(virtualDuration.components.seconds) / 86_400
         return readers == 0 || days <= 0 ? 0 : Double(bytesUp + bytesDown) / Double(readers) / days
     }
 
-    public var description: String {
+    package var description: String {
         let days = Double(virtualDuration.components.seconds) / 86_400
         return """
             readers                 \(readers) (\(sources) sources), \(format(days)) virtual days, until \(virtualNow.rfc3339)

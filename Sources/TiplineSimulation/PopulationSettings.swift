@@ -1,59 +1,59 @@
-public import Foundation
-public import TiplineCore
+package import Foundation
+package import TiplineCore
 
 /// What a simulated population of reader apps looks like and how long it runs.
-public struct PopulationSettings: Sendable {
+package struct PopulationSettings: Sendable {
     /// The API root including `/v1`.
-    public var apiBaseURL: URL
+    package var apiBaseURL: URL
     /// The host serving `POST /user/messages` (no `/v1`).
-    public var messageBaseURL: URL
+    package var messageBaseURL: URL
     /// The organisation keys every app bundles.
-    public var trustAnchors: [SignedPublicKey<SigningPublicKey<Role.Organization>>]
+    package var trustAnchors: [SignedPublicKey<SigningPublicKey<Role.Organization>>]
     /// Number of apps.
-    public var readers: Int
+    package var readers: Int
     /// How many of them are sources (the first `sources` apps).
-    public var sources: Int
+    package var sources: Int
     /// Whom sources write to; `nil` picks the default recipient, else the first one listed.
-    public var journalistId: String?
+    package var journalistId: String?
     /// Messages each source writes, one per app open.
-    public var messagesPerSource: Int
+    package var messagesPerSource: Int
     /// What sources write; `nil` writes "Tip N from a simulated source.".
-    public var messageText: String?
+    package var messageText: String?
     /// Virtual time simulated.
-    public var duration: Duration
+    package var duration: Duration
     /// Virtual time between two simulation steps.
-    public var tick: Duration
+    package var tick: Duration
     /// Mean number of times a reader opens the news app per virtual day.
-    public var opensPerDay: Double
+    package var opensPerDay: Double
     /// How long the app stays in the foreground each time.
-    public var foregroundTime: Duration
+    package var foregroundTime: Duration
     /// Where the apps' state folders go (`reader-0001`, …); `nil` makes a temporary folder, removed at the end.
-    public var stateRoot: URL?
+    package var stateRoot: URL?
     /// Vault key derivation: ``PasswordKDF/testOnly`` keeps thousands of vaults cheap.
-    public var vaultKDF: PasswordKDF
+    package var vaultKDF: PasswordKDF
     /// Virtual start time; `nil` starts at the real current time.
-    public var start: Timestamp?
+    package var start: Timestamp?
     /// Apps stepped at the same time.
-    public var maxConcurrentReaders: Int
+    package var maxConcurrentReaders: Int
     /// When set, app *n* (1-based, plus ``appAddressOffset``) talks to its own loopback address on the port of
     /// ``apiBaseURL``, so that a packet capture separates the apps (see ``loopbackAddress(ofApp:)``).
-    public var perAppAddresses = false
+    package var perAppAddresses = false
     /// Added to each app's number for its address, so that several populations can share one capture.
-    public var appAddressOffset = 0
+    package var appAddressOffset = 0
     /// When set, each step starts this much real time after the previous one: the virtual clock runs at a fixed ratio
     /// to real time (``tick`` per ``realTimePerTick``), and the report counts the steps that started late.
-    public var realTimePerTick: Duration?
+    package var realTimePerTick: Duration?
     /// Virtual time after the start before sources first write; until then they use the app like everybody else.
-    public var sourcesStartAfter: Duration = .zero
+    package var sourcesStartAfter: Duration = .zero
     /// Virtual times after the start at which every app's state folder is described (``PopulationSnapshotWriter``).
-    public var snapshotMoments: [Duration] = []
+    package var snapshotMoments: [Duration] = []
     /// How many of the sources (the first ones) write long messages until their vault overflows.
-    public var overfullSources = 0
+    package var overfullSources = 0
     /// TEST ONLY: a deliberate leak in the sources' traffic, to prove that the anonymity harness detects one.
-    public var testLeak: TrafficLeak?
+    package var testLeak: TrafficLeak?
 
     /// A population with the given server and trust anchors, and modest defaults for the rest.
-    public init(
+    package init(
         apiBaseURL: URL, messageBaseURL: URL, trustAnchors: [SignedPublicKey<SigningPublicKey<Role.Organization>>],
         readers: Int = 20, sources: Int = 2, journalistId: String? = nil, messagesPerSource: Int = 1,
         duration: Duration = .seconds(2 * 86_400), tick: Duration = .seconds(300), opensPerDay: Double = 4,
@@ -79,7 +79,7 @@ public struct PopulationSettings: Sendable {
     }
 
     /// Throws unless the numbers make sense.
-    public func validate() throws {
+    package func validate() throws {
         func fail(_ message: String) -> SimulationError { SimulationError(.invalidArgument, message) }
         guard readers > 0, readers <= 100_000 else { throw fail("readers must be 1…100000") }
         guard sources >= 0, sources <= readers else { throw fail("sources must be 0…readers") }
@@ -112,7 +112,7 @@ public struct PopulationSettings: Sendable {
 extension PopulationSettings {
     /// The API root (with `/v1`) and the message host of app `index` (1-based): the shared ones, or with
     /// ``perAppAddresses`` the same URLs on the app's own loopback address.
-    public func appURLs(ofApp index: Int) -> (api: URL, messages: URL) {
+    package func appURLs(ofApp index: Int) -> (api: URL, messages: URL) {
         guard perAppAddresses else { return (apiBaseURL, messageBaseURL) }
         return (rehost(apiBaseURL, index), rehost(messageBaseURL, index))
     }
@@ -120,7 +120,7 @@ extension PopulationSettings {
     /// The loopback address of app `index` (1-based) when ``perAppAddresses`` is set: `127.A.B.C` with every part
     /// of three digits (100…255), so that the `Host` header, and with it every request, has the same length for
     /// every app.
-    public func loopbackAddress(ofApp index: Int) -> String {
+    package func loopbackAddress(ofApp index: Int) -> String {
         let number = appAddressOffset + index
         return "127.\(100 + number / (156 * 156)).\(100 + number / 156 % 156).\(100 + number % 156)"
     }

@@ -1,6 +1,6 @@
-public import Foundation
-public import TiplineClient
-public import TiplineCore
+package import Foundation
+package import TiplineClient
+package import TiplineCore
 
 /// A population of simulated reader apps on a virtual clock: the load generator, the demo's crowd, and a way to
 /// watch what a network observer would see of sources hidden among readers.
@@ -8,23 +8,23 @@ public import TiplineCore
 /// Every reader is a real ``ReaderClient`` with its own state folder, talking HTTP to a real server. Virtual time
 /// advances by ``PopulationSettings/tick`` per step, so days pass in seconds; each step plays every reader's due
 /// events (open, leave, background task) concurrently.
-public actor ReaderPopulation {
+package actor ReaderPopulation {
     /// Where a run is, for progress displays.
-    public struct Progress: Sendable {
+    package struct Progress: Sendable {
         /// Virtual time reached.
-        public let now: Timestamp
+        package let now: Timestamp
         /// Share of the run done, 0…1.
-        public let fraction: Double
+        package let fraction: Double
         /// The counts so far.
-        public let report: PopulationReport
+        package let report: PopulationReport
     }
 
     /// The settings of this population.
-    public nonisolated let settings: PopulationSettings
+    package nonisolated let settings: PopulationSettings
     /// The virtual clock every reader shares.
-    public nonisolated let clock: ManualWallClock
+    package nonisolated let clock: ManualWallClock
     /// The root of the readers' state folders.
-    public nonisolated let root: URL
+    package nonisolated let root: URL
     private let ownsRoot: Bool
     private let readers: [SimulatedReader]
 
@@ -33,7 +33,7 @@ public actor ReaderPopulation {
     ///   - clock: the virtual clock to advance; pass the clock of an in-process server to run both on the same
     ///     virtual time. By default a new clock starting at ``PopulationSettings/start`` (or now).
     ///   - transport: the HTTP stack every reader uses (each wraps it to count its own traffic).
-    public init(
+    package init(
         settings: PopulationSettings, clock: ManualWallClock? = nil,
         transport: any HTTPTransport = URLSessionTransport()
     ) throws {
@@ -66,12 +66,12 @@ public actor ReaderPopulation {
     public private(set) var manifest: PopulationManifest
 
     /// The state folder of reader `index` (0-based; sources come first).
-    public nonisolated func stateFolder(ofReader index: Int) -> URL {
+    package nonisolated func stateFolder(ofReader index: Int) -> URL {
         root.appendingPathComponent(String(format: "reader-%05d", index + 1))
     }
 
     /// Runs the whole duration and returns the totals. `progress` is called after every step.
-    public func run(progress: @Sendable (Progress) async -> Void = { _ in }) async -> PopulationReport {
+    package func run(progress: @Sendable (Progress) async -> Void = { _ in }) async -> PopulationReport {
         let start = clock.now()
         let end = start.adding(settings.duration)
         var report = PopulationReport()

@@ -1,30 +1,30 @@
-public import Foundation
-public import TiplineClient
+package import Foundation
+package import TiplineClient
 
 /// An ``HTTPTransport`` that forwards to another one and records the shape of every exchange (``TrafficRecord``):
 /// what a network observer learns about one installation.
-public final class RecordingTransport: HTTPTransport, @unchecked Sendable {
+package final class RecordingTransport: HTTPTransport, @unchecked Sendable {
     // Invariant: `records` is only touched while holding `lock`.
     private let lock = NSLock()
     private var records: [TrafficRecord] = []
     private let next: any HTTPTransport
 
     /// Records what goes through `next`.
-    public init(forwardingTo next: any HTTPTransport) { self.next = next }
+    package init(forwardingTo next: any HTTPTransport) { self.next = next }
 
     /// Returns and forgets the records so far, oldest first.
-    public func drain() -> [TrafficRecord] {
+    package func drain() -> [TrafficRecord] {
         lock.withLock {
             defer { records.removeAll() }
             return records
         }
     }
 
-    public func get(_ url: URL) async throws -> HTTPResponse {
+    package func get(_ url: URL) async throws -> HTTPResponse {
         try await record("GET", url, requestBytes: 0) { try await next.get(url) }
     }
 
-    public func postJSON(_ url: URL, body: Data) async throws -> HTTPResponse {
+    package func postJSON(_ url: URL, body: Data) async throws -> HTTPResponse {
         try await record("POST", url, requestBytes: body.count) { try await next.postJSON(url, body: body) }
     }
 

@@ -1,39 +1,39 @@
-public import Foundation
+package import Foundation
 import TiplineCore
 
 /// One app's state folder at one moment as a device examiner sees it: per file its name, size, modification time,
 /// inode, digest and byte histogram (for uniformity tests), with the app's lifecycle events as the OS logged them.
-public struct SnapshotRecord: Codable, Hashable, Sendable {
+package struct SnapshotRecord: Codable, Hashable, Sendable {
     /// One file.
-    public struct File: Codable, Hashable, Sendable {
+    package struct File: Codable, Hashable, Sendable {
         /// The name, relative to the state folder.
-        public var name: String
+        package var name: String
         /// Size in bytes.
-        public var size: Int
+        package var size: Int
         /// Modification time, seconds since 1970.
-        public var modified: Double
+        package var modified: Double
         /// The file-system object.
-        public var inode: UInt64
+        package var inode: UInt64
         /// SHA-256 of the content, hex.
-        public var sha256: String
+        package var sha256: String
         /// How often each byte value 0…255 occurs.
-        public var byteCounts: [Int]
+        package var byteCounts: [Int]
         /// The first 16 bytes, hex (where a format's constant header would be).
-        public var head: String
+        package var head: String
     }
 
     /// 1-based app number.
-    public var app: Int
+    package var app: Int
     /// Real time of the snapshot, seconds since 1970.
-    public var takenAt: Double
+    package var takenAt: Double
     /// The app's lifecycle events.
-    public var lifecycle: AppLifecycle
+    package var lifecycle: AppLifecycle
     /// The files, sorted by name.
-    public var files: [File]
+    package var files: [File]
 
     /// Describes the folder as it is at `takenAt` (nothing may write to it while it is read).
     /// - Throws: ``SimulationError`` with `.storage` when the folder cannot be listed.
-    public init(app: Int, folder: URL, lifecycle: AppLifecycle, takenAt: Date) throws {
+    package init(app: Int, folder: URL, lifecycle: AppLifecycle, takenAt: Date) throws {
         self.app = app
         self.lifecycle = lifecycle
         self.takenAt = takenAt.timeIntervalSince1970

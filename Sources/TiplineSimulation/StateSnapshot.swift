@@ -1,35 +1,35 @@
-public import Foundation
+package import Foundation
 import TiplineCore
 
 /// What a device examiner sees of one client's state folder at one moment: every file's name, size, modification
 /// time, inode and content digest.
-public struct StateSnapshot: Hashable, Sendable {
+package struct StateSnapshot: Hashable, Sendable {
     /// One file.
-    public struct FileState: Hashable, Sendable {
+    package struct FileState: Hashable, Sendable {
         /// Size in bytes.
-        public let size: Int
+        package let size: Int
         /// Last modification time.
-        public let modified: Date
+        package let modified: Date
         /// The file-system object (changes on every atomic replace).
-        public let inode: UInt64
+        package let inode: UInt64
         /// SHA-256 of the content, hex.
-        public let sha256: String
+        package let sha256: String
         /// The content.
-        public let bytes: [UInt8]
+        package let bytes: [UInt8]
 
         /// Whether the file was written between `earlier` and this state (new content, new inode or new mtime).
-        public func isRewritten(since earlier: FileState?) -> Bool {
+        package func isRewritten(since earlier: FileState?) -> Bool {
             guard let earlier else { return true }
             return earlier.inode != inode || earlier.modified != modified || earlier.sha256 != sha256
         }
     }
 
     /// The files by name.
-    public let files: [String: FileState]
+    package let files: [String: FileState]
 
     /// Reads every regular file directly in `folder`; a folder that does not exist yet holds no file.
     /// - Throws: ``SimulationError`` with `.storage` when the folder exists but cannot be listed.
-    public init(of folder: URL) throws {
+    package init(of folder: URL) throws {
         let manager = FileManager.default
         guard manager.fileExists(atPath: folder.path) else {
             files = [:]
@@ -49,7 +49,7 @@ public struct StateSnapshot: Hashable, Sendable {
             files[name] = FileState(
                 size: bytes.count, modified: attributes[.modificationDate] as? Date ?? .distantPast,
                 inode: Self.integer(attributes[.systemFileNumber]),
-                sha256: Hex.encode(Digest.sha256(bytes)), bytes: bytes)
+                sha256: Hex.encode(Hashing.sha256(bytes)), bytes: bytes)
         }
         self.files = files
     }
@@ -64,7 +64,7 @@ public struct StateSnapshot: Hashable, Sendable {
     }
 
     /// The names of the files written since `earlier` (including new ones), sorted.
-    public func rewritten(since earlier: StateSnapshot) -> [String] {
+    package func rewritten(since earlier: StateSnapshot) -> [String] {
         files.filter { $0.value.isRewritten(since: earlier.files[$0.key]) }.keys.sorted()
     }
 }

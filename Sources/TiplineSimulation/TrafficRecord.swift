@@ -1,18 +1,18 @@
 /// One HTTP exchange as a network observer sees its shape: method, endpoint and sizes, never the content.
-public struct TrafficRecord: Hashable, Sendable, CustomStringConvertible {
+package struct TrafficRecord: Hashable, Sendable, CustomStringConvertible {
     /// `GET` or `POST`.
-    public let method: String
+    package let method: String
     /// Path and query, without scheme and host.
-    public let endpoint: String
+    package let endpoint: String
     /// Request body size in bytes.
-    public let requestBytes: Int
+    package let requestBytes: Int
     /// Response status, or `nil` when the request failed before an answer.
-    public let status: Int?
+    package let status: Int?
     /// Response body size in bytes.
-    public let responseBytes: Int
+    package let responseBytes: Int
 
     /// Creates a record.
-    public init(method: String, endpoint: String, requestBytes: Int, status: Int?, responseBytes: Int) {
+    package init(method: String, endpoint: String, requestBytes: Int, status: Int?, responseBytes: Int) {
         self.method = method
         self.endpoint = endpoint
         self.requestBytes = requestBytes
@@ -20,7 +20,7 @@ public struct TrafficRecord: Hashable, Sendable, CustomStringConvertible {
         self.responseBytes = responseBytes
     }
 
-    public var description: String {
+    package var description: String {
         "\(method) \(endpoint) ↑\(requestBytes) ↓\(responseBytes) \(status.map(String.init) ?? "failed")"
     }
 }

@@ -1,24 +1,24 @@
 import Foundation
-public import TiplineClient
-public import TiplineCore
+import TiplineClient
+package import TiplineCore
 
 /// A ``BackgroundScheduler`` for simulations: remembers the latest request; the simulation plays the OS and runs the
 /// background task once virtual time passes it.
-public final class VirtualBackgroundScheduler: BackgroundScheduler, @unchecked Sendable {
+package final class VirtualBackgroundScheduler: BackgroundScheduler, @unchecked Sendable {
     // Invariant: `requested` is only touched while holding `lock`.
     private let lock = NSLock()
     private var requested: Timestamp?
 
     /// Creates a scheduler with no request.
-    public init() {}
+    package init() {}
 
-    public func schedule(earliest: Timestamp) async { lock.withLock { requested = earliest } }
+    package func schedule(earliest: Timestamp) async { lock.withLock { requested = earliest } }
 
     /// The pending request, if any.
-    public var earliest: Timestamp? { lock.withLock { requested } }
+    package var earliest: Timestamp? { lock.withLock { requested } }
 
     /// Takes the request if it is due at `now`.
-    public func takeIfDue(at now: Timestamp) -> Bool {
+    package func takeIfDue(at now: Timestamp) -> Bool {
         lock.withLock {
             guard let due = requested, due <= now else { return false }
             requested = nil

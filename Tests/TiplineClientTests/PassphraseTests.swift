@@ -13,7 +13,7 @@ struct PassphraseTests {
     @Test("the bundled word list is CoverDrop's file, byte for byte")
     func bundledListHash() throws {
         let bytes = try [UInt8](Data(contentsOf: try #require(WordList.resourceURL)))
-        #expect(Hex.encode(Digest.sha256(bytes)) == "471bd1759d68b66e6e2bddf00df419f01e2ee00448bcbd9be9a21a08dfd70892")
+        #expect(Hex.encode(Hashing.sha256(bytes)) == "471bd1759d68b66e6e2bddf00df419f01e2ee00448bcbd9be9a21a08dfd70892")
         #expect(list.words.count == 7776)
         #expect(Set(list.words).count == 7775)  // "yo-yo" lost its hyphen and repeats "yoyo"
         #expect(list.words.first == "abacus")

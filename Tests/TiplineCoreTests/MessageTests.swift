@@ -165,7 +165,7 @@ import TiplineCore
         var values = Array(0..<100)
         SecureRandom.shuffle(&values)
         #expect(values.sorted() == Array(0..<100))
-        #expect(Digest.constantTimeEquals([1, 2], [1, 2]))
-        #expect(!Digest.constantTimeEquals([1, 2], [1, 3]))
+        #expect(Hashing.constantTimeEquals([1, 2], [1, 2]))
+        #expect(!Hashing.constantTimeEquals([1, 2], [1, 3]))
     }
 }

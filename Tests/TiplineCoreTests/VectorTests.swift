@@ -106,6 +106,6 @@ import TiplineCore
 
     @Test func wordListIsTheEFFLargeList() throws {
         let bytes = try Fixtures.bytes("eff_large_wordlist.txt")
-        #expect(Hex.encode(Digest.sha256(bytes)) == "471bd1759d68b66e6e2bddf00df419f01e2ee00448bcbd9be9a21a08dfd70892")
+        #expect(Hex.encode(Hashing.sha256(bytes)) == "471bd1759d68b66e6e2bddf00df419f01e2ee00448bcbd9be9a21a08dfd70892")
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import FuzzSupport
-import TiplineClient
 import TiplineCore
+
+@testable import TiplineClient
 
 /// Dead-drop JSON and its signature verification (API, reader and journalist paths), then reply decryption.
 /// Selector % 3: one dead drop as the API's POST body and as a reader verifies it (0); a `GET` list (1); the payload

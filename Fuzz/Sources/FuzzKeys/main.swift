@@ -1,7 +1,8 @@
 import Foundation
 import FuzzSupport
-import TiplineClient
 import TiplineCore
+
+@testable import TiplineClient
 
 /// Key JSON and `GET /v1/public-keys` verification, as readers, journalists and the API parse them.
 /// Selector % 4: a signed key (0), a key-pair file (1), a public-keys response verified against the fixture trust

@@ -46,7 +46,7 @@ public struct SoftwareDeviceKeyStore: DeviceKeyStore {
         guard var bytes = try DurableFile.read(path(key)) else {
             throw ClientError(.storage, "the device key does not exist")
         }
-        defer { Digest.wipe(&bytes) }
+        defer { Hashing.wipe(&bytes) }
         do {
             return try SecretBox.seal(secret, key: bytes)
         } catch {
@@ -56,7 +56,7 @@ public struct SoftwareDeviceKeyStore: DeviceKeyStore {
 
     public func unwrap(_ wrapped: [UInt8], with key: DeviceKeyID) throws -> [UInt8]? {
         guard var bytes = try DurableFile.read(path(key)) else { return nil }
-        defer { Digest.wipe(&bytes) }
+        defer { Hashing.wipe(&bytes) }
         return try? SecretBox.open(wrapped, key: bytes)
     }
 

@@ -45,7 +45,7 @@ public enum ExpiryState: Hashable, Sendable {
     case expired
 
     /// The state of a message dated `date` at `now`.
-    public init(date: Timestamp, now: Timestamp) {
+    package init(date: Timestamp, now: Timestamp) {
         let remaining = date.adding(ClientConfiguration.retention).duration(since: now)
         if remaining <= .zero {
             self = .expired

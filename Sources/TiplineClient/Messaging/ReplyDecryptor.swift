@@ -1,22 +1,22 @@
 import Foundation
-public import TiplineCore
+package import TiplineCore
 
 /// Finds a reader's replies in user dead drops by trial decryption (`spec/CLIENT.md` §10.2), with one precomputed
 /// X25519 shared key per (reader key, journalist messaging key): every attempt then costs one symmetric
 /// `crypto_box_open_afternm`, never a key agreement.
-public struct ReplyDecryptor: Sendable {
+package struct ReplyDecryptor: Sendable {
     /// A decrypted reply and where it was found.
-    public struct Reply: Hashable, Sendable {
+    package struct Reply: Hashable, Sendable {
         /// The journalist whose key opened it.
-        public let journalistId: String
+        package let journalistId: String
         /// The dead drop's id.
-        public let deadDropId: Int32
+        package let deadDropId: Int32
         /// The message's index in the dead drop.
-        public let index: Int
+        package let index: Int
         /// The dead drop's creation time (the date shown for the reply).
-        public let createdAt: Timestamp
+        package let createdAt: Timestamp
         /// A text or a handover.
-        public let message: JournalistToUserMessage
+        package let message: JournalistToUserMessage
     }
 
     private let candidates: [(journalistId: String, key: TwoPartyBox.SharedKey)]
@@ -24,7 +24,7 @@ public struct ReplyDecryptor: Sendable {
     /// Precomputes a shared key for every messaging key of every candidate journalist. A key no agreement can be made
     /// with (a small-order point libsodium refuses) is skipped, so one bad key never hides the other journalists'
     /// replies.
-    public init(
+    package init(
         userKey: EncryptionKeyPair<Role.User>,
         journalistKeys: [String: [EncryptionPublicKey<Role.JournalistMessaging>]]
     ) {
@@ -36,11 +36,11 @@ public struct ReplyDecryptor: Sendable {
     }
 
     /// Number of precomputed shared keys (key agreements that succeeded).
-    public var sharedKeyCount: Int { candidates.count }
+    package var sharedKeyCount: Int { candidates.count }
 
     /// Every message of `deadDrops` that one of the shared keys opens and that parses, in dead-drop order.
     /// Dead drops are split over the available cores.
-    public func decrypt(_ deadDrops: [VerifiedDeadDrop]) async -> [Reply] {
+    package func decrypt(_ deadDrops: [VerifiedDeadDrop]) async -> [Reply] {
         guard !candidates.isEmpty, !deadDrops.isEmpty else { return [] }
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, deadDrops.count))
         let chunk = (deadDrops.count + workers - 1) / workers
@@ -56,7 +56,7 @@ public struct ReplyDecryptor: Sendable {
     }
 
     /// The same on the calling thread only.
-    public func decryptSerially(_ deadDrops: [VerifiedDeadDrop]) -> [Reply] {
+    package func decryptSerially(_ deadDrops: [VerifiedDeadDrop]) -> [Reply] {
         var replies: [Reply] = []
         for drop in deadDrops {
             for (index, box) in drop.deadDrop.messages.enumerated() {

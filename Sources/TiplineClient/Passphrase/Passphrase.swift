@@ -12,7 +12,7 @@ public struct Passphrase: Hashable, Sendable, CustomStringConvertible {
     public var normalized: String { words.joined(separator: " ") }
 
     /// Draws `wordCount` independent words uniformly from `wordList` (each word carries log2(7776) ≈ 12.9 bits).
-    public static func generate(wordCount: Int, from wordList: WordList) -> Passphrase {
+    package static func generate(wordCount: Int, from wordList: WordList) -> Passphrase {
         Passphrase(trustedWords: (0..<max(wordCount, 1)).map { _ in wordList.randomWord() })
     }
 
@@ -20,14 +20,14 @@ public struct Passphrase: Hashable, Sendable, CustomStringConvertible {
     /// refuses anything but `a–z`, checks every word against the list and the word count against `wordCount`.
     /// All of this happens before any key derivation.
     /// - Throws: ``ClientError`` with `.invalidPassphrase`; the message never repeats the input.
-    public init(typed input: String, wordCount: Int, wordList: WordList) throws {
+    package init(typed input: String, wordCount: Int, wordList: WordList) throws {
         try self.init(
             typedWords: input.split(whereSeparator: { $0.isWhitespace }).map(String.init),
             wordCount: wordCount, wordList: wordList)
     }
 
     /// Normalises one entry per word (a form with one field per word), with the same rules as ``init(typed:wordCount:wordList:)``.
-    public init(typedWords input: [String], wordCount: Int, wordList: WordList) throws {
+    package init(typedWords input: [String], wordCount: Int, wordList: WordList) throws {
         let fields = input.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
         guard fields.count == wordCount else {
             throw ClientError(.invalidPassphrase, "the passphrase has \(wordCount) words, \(fields.count) were entered")

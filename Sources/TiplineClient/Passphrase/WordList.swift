@@ -6,19 +6,19 @@ import TiplineCore
 /// The file is the one CoverDrop's apps ship, byte for byte; it is checked against its SHA-256 when loaded so that
 /// an altered bundle fails closed instead of producing weaker passphrases. In this copy the hyphen was removed from
 /// "yo-yo", so "yoyo" appears twice (7,775 distinct words): a word is worth about 12.92 bits instead of 12.925.
-public struct WordList: Sendable {
+package struct WordList: Sendable {
     /// SHA-256 of the bundled file (`spec/CLIENT.md` §8.1).
-    public static let sha256Hex = "471bd1759d68b66e6e2bddf00df419f01e2ee00448bcbd9be9a21a08dfd70892"
+    package static let sha256Hex = "471bd1759d68b66e6e2bddf00df419f01e2ee00448bcbd9be9a21a08dfd70892"
     /// Number of words.
-    public static let count = 7776
+    package static let count = 7776
 
     /// The words in list order (dice order).
-    public let words: [String]
+    package let words: [String]
     private let lookup: Set<String>
 
     /// The bundled list, loaded and verified once.
     /// - Throws: ``ClientError`` with `.wordListInvalid` when the resource is missing or altered.
-    public static func bundled() throws -> WordList {
+    package static func bundled() throws -> WordList {
         switch loaded {
         case .success(let list): return list
         case .failure(let error): throw error
@@ -36,8 +36,8 @@ public struct WordList: Sendable {
 
     /// Parses and verifies the contents of `eff_large_wordlist.txt` (`NNNNN<TAB>word` lines).
     /// - Throws: ``ClientError`` with `.wordListInvalid` unless the bytes hash to ``sha256Hex``.
-    public init(fileContents: [UInt8]) throws {
-        guard Hex.encode(Digest.sha256(fileContents)) == Self.sha256Hex else {
+    package init(fileContents: [UInt8]) throws {
+        guard Hex.encode(Hashing.sha256(fileContents)) == Self.sha256Hex else {
             throw ClientError(.wordListInvalid, "the word list does not have the expected SHA-256")
         }
         let lines = String(decoding: fileContents, as: UTF8.self).split(separator: "\n")
@@ -49,8 +49,8 @@ public struct WordList: Sendable {
     }
 
     /// Whether `word` (already lower-case) is in the list.
-    public func contains(_ word: String) -> Bool { lookup.contains(word) }
+    package func contains(_ word: String) -> Bool { lookup.contains(word) }
 
     /// A word drawn uniformly with the CSPRNG (rejection sampling, no modulo bias).
-    public func randomWord() -> String { words[SecureRandom.uniform(words.count)] }
+    package func randomWord() -> String { words[SecureRandom.uniform(words.count)] }
 }

@@ -1,4 +1,4 @@
-public import TiplineCore
+package import TiplineCore
 
 /// The journalists and desks a reader can write to (`spec/CLIENT.md` §9.5): visible profiles with at least one
 /// verified messaging key, journalists and desks apart, each sorted by sort name.
@@ -23,7 +23,7 @@ public struct Recipients: Hashable, Sendable {
     public let defaultRecipientId: String?
 
     /// Builds the list from the (unsigned) profiles and the verified keys.
-    public init(profiles: [JournalistProfile], defaultJournalistId: String?, keys: VerifiedKeys) {
+    package init(profiles: [JournalistProfile], defaultJournalistId: String?, keys: VerifiedKeys) {
         let offered =
             profiles
             .filter { $0.status == "VISIBLE" && keys.latestMessagingKey(forJournalist: $0.id) != nil }

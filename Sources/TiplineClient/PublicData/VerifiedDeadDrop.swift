@@ -1,22 +1,22 @@
-public import TiplineCore
+package import TiplineCore
 
 /// A user dead drop whose signature verified against a CoverNode identity key, with its server id.
-public struct VerifiedDeadDrop: Sendable {
+package struct VerifiedDeadDrop: Sendable {
     /// The API's id (increasing).
-    public let id: Int32
+    package let id: Int32
     /// The dead drop.
-    public let deadDrop: DeadDrop
+    package let deadDrop: DeadDrop
 
     /// Verifies `json` as a user dead drop signed by any of `keys`' CoverNode identity keys; see
     /// ``init(_:identityKeys:now:)``.
-    public init?(_ json: DeadDropJSON, keys: VerifiedKeys, now: Timestamp) {
+    package init?(_ json: DeadDropJSON, keys: VerifiedKeys, now: Timestamp) {
         self.init(json, identityKeys: keys.allCoverNodeIdentityKeys, now: now)
     }
 
     /// Verifies `json` as a user dead drop signed by one of `identityKeys` that was valid at the dead drop's
     /// `created_at` (so that it stays verifiable after that key expired), dated no more than 7 days after `now`
     /// (CoverDrop's clock-skew guard). `nil` when anything fails.
-    public init?(
+    package init?(
         _ json: DeadDropJSON, identityKeys: [SignedPublicKey<SigningPublicKey<Role.CoverNodeIdentity>>],
         now: Timestamp
     ) {
@@ -29,7 +29,7 @@ public struct VerifiedDeadDrop: Sendable {
     }
 
     /// Wraps an already verified dead drop (for benchmarks and tools that verified it themselves).
-    public init(id: Int32, verified deadDrop: DeadDrop) {
+    package init(id: Int32, verified deadDrop: DeadDrop) {
         self.id = id
         self.deadDrop = deadDrop
     }

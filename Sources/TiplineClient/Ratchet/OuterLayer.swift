@@ -11,7 +11,7 @@ enum OuterLayer {
     /// - Throws: ``ClientError`` with `.storage` when the store fails or breaks its length promise.
     static func seal(_ inner: [UInt8], under key: DeviceKeyID, in store: any DeviceKeyStore) throws -> [UInt8] {
         var temporary = SecureRandom.bytes(SecretBox.keyLength)
-        defer { Digest.wipe(&temporary) }
+        defer { Hashing.wipe(&temporary) }
         let wrapped = try store.wrap(temporary, with: key)
         guard wrapped.count == store.wrappedKeyLength else {
             throw ClientError(.storage, "the device key store wrapped a key to an unexpected length")
@@ -30,7 +30,7 @@ enum OuterLayer {
         let sealed = Array(outer.dropFirst(store.wrappedKeyLength))
         for key in keys {
             guard var temporary = try store.unwrap(wrapped, with: key) else { continue }
-            defer { Digest.wipe(&temporary) }
+            defer { Hashing.wipe(&temporary) }
             if let inner = try? SecretBox.open(sealed, key: temporary) { return inner }
         }
         return nil

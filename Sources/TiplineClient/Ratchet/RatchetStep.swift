@@ -1,5 +1,5 @@
 /// A point of a ratchet, reported as it is passed (a SIGKILL right after any of them must lose nothing).
-public enum RatchetStep: Hashable, Sendable, CustomStringConvertible {
+package enum RatchetStep: Hashable, Sendable, CustomStringConvertible {
     /// The new device key exists; every file is still under the previous one.
     case keyCreated
     /// The file's new content is flushed to a temporary sibling; the file itself is unchanged.
@@ -10,14 +10,14 @@ public enum RatchetStep: Hashable, Sendable, CustomStringConvertible {
     case previousKeysDeleted
 
     /// Every step of one ratchet, in order.
-    public static var all: [RatchetStep] {
+    package static var all: [RatchetStep] {
         [.keyCreated]
             + StorageRatchet.protectedFiles.flatMap { [RatchetStep.temporaryWritten($0), .replaced($0)] }
             + [.previousKeysDeleted]
     }
 
     /// A stable name, for example `queue-temporary-written`.
-    public var description: String {
+    package var description: String {
         switch self {
         case .keyCreated: "key-created"
         case .temporaryWritten(let file): "\(file.fileName)-temporary-written"

@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 
 /// The ratcheted outer layer over the files whose bytes could tell a source from a reader across two snapshots: the
 /// vault (rewritten with new content only while a session is open) and the sending queue (a real message replaces a
@@ -13,16 +13,16 @@ public import Foundation
 /// Crash safety: a new key is created before anything is written, each file is replaced atomically, and old keys are
 /// deleted only after both files are durable; opening tries every key that exists. A kill at any point therefore
 /// leaves files that open, and the next checkpoint removes the leftovers (keys and temporary files).
-public struct StorageRatchet: Sendable {
+package struct StorageRatchet: Sendable {
     /// The files under the outer layer, in the order they are written.
-    public static let protectedFiles: [ClientFile] = [.vault, .queue]
+    package static let protectedFiles: [ClientFile] = [.vault, .queue]
 
     let directory: StateDirectory
     /// The store whose keys wrap the outer layer.
-    public let deviceKeys: any DeviceKeyStore
+    package let deviceKeys: any DeviceKeyStore
 
     /// A ratchet over the client state folder `directory` with keys from `deviceKeys`.
-    public init(directory: URL, deviceKeys: any DeviceKeyStore) {
+    package init(directory: URL, deviceKeys: any DeviceKeyStore) {
         self.directory = StateDirectory(url: directory)
         self.deviceKeys = deviceKeys
     }
@@ -30,7 +30,7 @@ public struct StorageRatchet: Sendable {
     /// Opens what is on disk and writes it back under a new device key, deleting the previous ones: what a
     /// checkpoint does, without a client (for a background task that only ratchets, and for crash tests).
     /// - Throws: ``ClientError`` with `.storage` when a file or the key store fails.
-    public func ratchet(progress: (RatchetStep) -> Void = { _ in }) throws {
+    package func ratchet(progress: (RatchetStep) -> Void = { _ in }) throws {
         try commit(open(), progress: progress)
     }
 
@@ -74,7 +74,7 @@ public struct StorageRatchet: Sendable {
 
     /// The size of a protected file's inner layer (the vault or queue bytes the outer layer wraps); `nil` for the
     /// files that are not protected.
-    public static func innerLength(of file: ClientFile) -> Int? {
+    package static func innerLength(of file: ClientFile) -> Int? {
         switch file {
         case .vault: SealedVault.fileLength
         case .queue: PrivateSendingQueue.serializedLength

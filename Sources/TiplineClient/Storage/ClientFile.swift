@@ -1,5 +1,5 @@
 /// The files a client keeps in its state directory. Every installation has the same set once started.
-public enum ClientFile: String, CaseIterable, Sendable {
+package enum ClientFile: String, CaseIterable, Sendable {
     /// The deniable vault: fixed size, rewritten at every checkpoint.
     case vault
     /// The private sending queue: fixed size, rewritten at every checkpoint.
@@ -14,5 +14,5 @@ public enum ClientFile: String, CaseIterable, Sendable {
     case deadDrops = "dead-drops.json"
 
     /// The file name inside the state directory.
-    public var fileName: String { rawValue }
+    package var fileName: String { rawValue }
 }

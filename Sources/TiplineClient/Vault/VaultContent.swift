@@ -50,8 +50,8 @@ struct VaultContent: Sendable {
     /// Overwrites the reply secret key and the queue secret and drops the mailbox (best effort: copies the runtime
     /// made elsewhere cannot be reached).
     mutating func wipe() {
-        Digest.wipe(&userSecretKey)
-        Digest.wipe(&queueSecret)
+        Hashing.wipe(&userSecretKey)
+        Hashing.wipe(&queueSecret)
         messages = []
     }
 

@@ -38,7 +38,7 @@ struct VaultSession: Sendable {
     /// Overwrites the derived key, the reply secret key and the queue secret this value holds and drops the mailbox
     /// (copies made by the runtime cannot be reached; best effort).
     mutating func wipe() {
-        Digest.wipe(&key)
+        Hashing.wipe(&key)
         content.wipe()
     }
 }

@@ -25,11 +25,6 @@ public struct EncryptionKeyPair<R: KeyRole>: Sendable {
         self.publicKey = publicKey
         self.secretKeyBytes = secretKeyBytes
     }
-
-    /// The same key pair viewed under another role.
-    public func retyped<Other: KeyRole>(as: Other.Type = Other.self) -> EncryptionKeyPair<Other> {
-        EncryptionKeyPair<Other>(publicKey: publicKey.retyped(), secretKeyBytes: secretKeyBytes)
-    }
 }
 
 /// An Ed25519 key pair for signing, typed by its role. Persisted as its 32-byte seed.
@@ -57,11 +52,6 @@ public struct SigningKeyPair<R: KeyRole>: Sendable {
     /// Signs `message` (deterministic Ed25519).
     public func sign(_ message: [UInt8]) throws -> Signature {
         try Signature(unchecked: Sodium.signDetached(message, secretKey: expandedSecretKey))
-    }
-
-    /// The same key pair viewed under another role.
-    public func retyped<Other: KeyRole>(as: Other.Type = Other.self) throws -> SigningKeyPair<Other> {
-        try SigningKeyPair<Other>(seed: seed)
     }
 }
 

@@ -54,11 +54,6 @@ public struct EncryptionPublicKey<R: KeyRole>: PublicKeyProtocol {
         return bytes[31] == 0x7f && !(bytes[0] >= 0xed && bytes[1..<31].allSatisfy { $0 == 0xff })
     }
 
-    /// The same key bytes viewed under another role (for example when a reader's role is only known at runtime).
-    public func retyped<Other: KeyRole>(as: Other.Type = Other.self) -> EncryptionPublicKey<Other> {
-        EncryptionPublicKey<Other>(unchecked: bytes)
-    }
-
     init(unchecked bytes: [UInt8]) { self.bytes = bytes }
 }
 
@@ -74,11 +69,6 @@ public struct SigningPublicKey<R: KeyRole>: PublicKeyProtocol {
     /// Whether `signature` is a valid Ed25519 signature of `message` by this key.
     public func isValidSignature(_ signature: Signature, for message: [UInt8]) -> Bool {
         Sodium.verifyDetached(signature.bytes, message: message, publicKey: bytes)
-    }
-
-    /// The same key bytes viewed under another role.
-    public func retyped<Other: KeyRole>(as: Other.Type = Other.self) -> SigningPublicKey<Other> {
-        SigningPublicKey<Other>(unchecked: bytes)
     }
 
     init(unchecked bytes: [UInt8]) { self.bytes = bytes }

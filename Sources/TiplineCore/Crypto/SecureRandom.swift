@@ -19,17 +19,17 @@ public enum SecureRandom {
 }
 
 /// Hashes and comparisons from libsodium.
-public enum Digest {
+package enum Hashing {
     /// SHA-256 of `message`.
-    public static func sha256(_ message: [UInt8]) -> [UInt8] { Sodium.sha256(message) }
+    package static func sha256(_ message: [UInt8]) -> [UInt8] { Sodium.sha256(message) }
     /// SHA-512 of `message`.
-    public static func sha512(_ message: [UInt8]) -> [UInt8] { Sodium.sha512(message) }
+    package static func sha512(_ message: [UInt8]) -> [UInt8] { Sodium.sha512(message) }
     /// HMAC-SHA-256 of `message` under `key`.
-    public static func hmacSHA256(key: [UInt8], message: [UInt8]) -> [UInt8] {
+    package static func hmacSHA256(key: [UInt8], message: [UInt8]) -> [UInt8] {
         Sodium.hmacSHA256(key: key, message: message)
     }
     /// Compares two byte strings in time independent of their contents.
-    public static func constantTimeEquals(_ a: [UInt8], _ b: [UInt8]) -> Bool { Sodium.constantTimeEquals(a, b) }
+    package static func constantTimeEquals(_ a: [UInt8], _ b: [UInt8]) -> Bool { Sodium.constantTimeEquals(a, b) }
     /// Overwrites `bytes` with zeros in a way the optimiser cannot remove.
-    public static func wipe(_ bytes: inout [UInt8]) { Sodium.zero(&bytes) }
+    package static func wipe(_ bytes: inout [UInt8]) { Sodium.zero(&bytes) }
 }

@@ -64,7 +64,7 @@ public struct DeadDrop: Hashable, Sendable {
     {
         var message = data + withUnsafeBytes(of: createdAt.seconds.bigEndian, Array.init)
         if kind == .journalist { message += withUnsafeBytes(of: (epoch ?? 0).bigEndian, Array.init) }
-        return Digest.sha256(message)
+        return Hashing.sha256(message)
     }
 
     /// Whether any of `identityKeys` (unexpired at `now`) signed this dead drop.

@@ -64,7 +64,7 @@ extension SigningKeyPair {
 extension SigningPublicKey {
     /// CoverDrop's human-readable digest: `b64-nopad(SHA-512(pk)[0..16])` in groups of six, for reading aloud.
     public var humanReadableDigest: String {
-        let text = Array(Base64.encodeUnpadded(Array(Digest.sha512(bytes).prefix(16))))
+        let text = Array(Base64.encodeUnpadded(Array(Hashing.sha512(bytes).prefix(16))))
         return stride(from: 0, to: text.count, by: 6).map { String(text[$0..<min($0 + 6, text.count)]) }
             .joined(separator: " ")
     }

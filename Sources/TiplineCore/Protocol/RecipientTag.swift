@@ -13,7 +13,7 @@ public struct RecipientTag: Hashable, Sendable {
     /// - Throws: `TiplineCoreError` when `journalistId` is not a valid identifier (see ``JournalistID``).
     public init(journalistId: String) throws {
         try JournalistID.validate(journalistId)
-        bytes = Array(Digest.sha256(Array(journalistId.utf8)).prefix(Self.length))
+        bytes = Array(Hashing.sha256(Array(journalistId.utf8)).prefix(Self.length))
     }
 
     /// Wraps 4 received bytes.

@@ -20,19 +20,19 @@ public struct SystemWallClock: WallClock {
 }
 
 /// A clock that only moves when told to: for tests and virtual-time simulations.
-public final class ManualWallClock: WallClock, @unchecked Sendable {
+package final class ManualWallClock: WallClock, @unchecked Sendable {
     // Invariant: `current` is only touched while holding `lock`.
     private let lock = NSLock()
     private var current: Timestamp
 
     /// Starts the clock at `start`.
-    public init(start: Timestamp) { current = start }
+    package init(start: Timestamp) { current = start }
 
-    public func now() -> Timestamp { lock.withLock { current } }
+    package func now() -> Timestamp { lock.withLock { current } }
 
     /// Moves the clock forward by `duration`.
-    public func advance(by duration: Duration) { lock.withLock { current = current.adding(duration) } }
+    package func advance(by duration: Duration) { lock.withLock { current = current.adding(duration) } }
 
     /// Sets the clock to `instant`.
-    public func set(_ instant: Timestamp) { lock.withLock { current = instant } }
+    package func set(_ instant: Timestamp) { lock.withLock { current = instant } }
 }

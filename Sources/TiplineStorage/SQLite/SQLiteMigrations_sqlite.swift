@@ -140,7 +140,7 @@ enum SQLiteMigrations {
     /// `tipline_sha256(blob)`: libsodium's SHA-256, for migrations that derive digests from stored rows.
     private static let sha256Function = DatabaseFunction("tipline_sha256", argumentCount: 1, pure: true) { values in
         guard let data = Data.fromDatabaseValue(values[0]) else { return nil }
-        return Data(Digest.sha256(Array(data)))
+        return Data(Hashing.sha256(Array(data)))
     }
 
     static var migrator: DatabaseMigrator {

@@ -10,7 +10,7 @@ extension SQLiteStore: MessageStreamStore {
         guard !unique.isEmpty else { return 0 }
         let table = stream.tableName
         // Hashed before taking the write lock: the single writer holds it for the inserts only.
-        let rows = unique.map { ($0, Data(Digest.sha256(Array($0)))) }
+        let rows = unique.map { ($0, Data(Hashing.sha256(Array($0)))) }
         // One IMMEDIATE transaction per batch; SQLite serialises writers, so positions are assigned
         // in commit order and a reader can never see a later position before an earlier one.
         return try await self.write("append to \(stream.rawValue) stream") { db in
