@@ -57,7 +57,8 @@ let package = Package(
 
         // MARK: The reader-app library (Foundation + TiplineCore only)
         .target(
-            name: "TiplineClient", dependencies: ["TiplineCore"], resources: [.copy("Resources/eff_large_wordlist.txt")],
+            name: "TiplineClient", dependencies: ["TiplineCore"],
+            resources: [.copy("Resources/eff_large_wordlist.txt")],
             swiftSettings: swiftSettings),
 
         // MARK: Server side
@@ -69,6 +70,7 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -94,7 +96,6 @@ let package = Package(
             dependencies: [
                 "TiplineCore", "TiplineStorage", "TiplineServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Configuration", package: "swift-configuration"),
@@ -112,7 +113,6 @@ let package = Package(
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
-                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
@@ -227,6 +227,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

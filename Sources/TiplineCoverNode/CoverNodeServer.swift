@@ -1,6 +1,4 @@
-import Foundation
 import Logging
-import PostgresNIO
 import ServiceLifecycle
 import TiplineAPIClient
 import TiplineServer
@@ -17,28 +15,14 @@ public enum CoverNodeServer {
         let registry = GlobalMetrics.registry()
         let listener = MetricsListener.service(
             name: "covernode", port: settings.metricsPort, registry: registry, logger: logger)
-        /// Runs the service (and the metrics listener, stopped first) on `store`.
-        func serve(_ store: any MessageStreamStore) async throws {
-            let service = CoverNodeService(settings: settings.service, store: store, api: api, logger: logger)
-            try await ServiceRunner.run([service] + [listener].compactMap { $0 }, logger: logger)
-        }
+        let database: String
         switch settings.streams {
-        case .postgres(let url):
-            let connection = try PostgresConnectionSettings(url: url)
-            let client = PostgresClient(configuration: connection.clientConfiguration(), backgroundLogger: logger)
-            let store = PostgresStore(client: client, logger: logger)
-            try await withThrowingDiscardingTaskGroup { group in
-                group.addTask { await client.run() }
-                try await store.migrate()
-                try await serve(store)
-                group.cancelAll()
-            }
-        case .sqlite(let path):
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let store = try SQLiteStore(path: path)
-            defer { try? store.close() }
-            try await serve(store)
+        case .postgres(let url): database = url
+        case .sqlite(let path): database = path
         }
+        let opened = try await OpenedStore.open(database: database, logger: logger)
+        let service = CoverNodeService(settings: settings.service, store: opened.store, api: api, logger: logger)
+        // The store's services first: they stop last, after the CoverNode has finished its release.
+        try await ServiceRunner.run(opened.services + [service] + [listener].compactMap { $0 }, logger: logger)
     }
 }

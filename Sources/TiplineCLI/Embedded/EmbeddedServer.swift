@@ -38,8 +38,7 @@ struct EmbeddedServer {
         try prepareFirstStart(logger: logger)
         let anchors = try JSONDecoder().decode([SignedPublicKeyJSON].self, from: readFile(trustAnchorsPath))
             .map(SignedPublicKey<SigningPublicKey<Role.Organization>>.init(json:))
-        let store = try SQLiteStore(path: databasePath)
-        defer { try? store.close() }
+        let opened = try await OpenedStore.open(database: databasePath, logger: logger)
         var settings = APISettings(port: port, database: databasePath)
         settings.http = HTTPSettings(host: host, port: port, logLevel: logLevel)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
@@ -49,7 +48,7 @@ struct EmbeddedServer {
         let registry = GlobalMetrics.registry()
         let metrics = MetricsListener.service(name: "serve", port: metricsPort, registry: registry, logger: logger)
         let app = buildApplication(
-            settings: settings, store: store, trustAnchors: anchors, registry: registry,
+            settings: settings, store: opened.store, trustAnchors: anchors, registry: registry,
             onServerRunning: { portContinuation.yield($0) })
         let backgroundWork = AfterServerStart {
             guard let boundPort = await ports.first(where: { _ in true }) else { return }
@@ -57,14 +56,15 @@ struct EmbeddedServer {
             let api = APIClient(baseURL: url)
             try await publishCeremonyKeys(api: api)
             await onReady(url)
-            try await runBackgroundServices(api: api, store: store, anchors: anchors, logger: logger)
+            try await runBackgroundServices(api: api, store: opened.store, anchors: anchors, logger: logger)
         }
-        try await ServiceRunner.run([metrics].compactMap { $0 } + [app, backgroundWork], logger: logger)
+        try await ServiceRunner.run(
+            opened.services + [metrics].compactMap { $0 } + [app, backgroundWork], logger: logger)
     }
 
     /// The CoverNode and the identity-key certifier, until graceful shutdown.
     private func runBackgroundServices(
-        api: APIClient, store: SQLiteStore, anchors: [SignedPublicKey<SigningPublicKey<Role.Organization>>],
+        api: APIClient, store: any TiplineStore, anchors: [SignedPublicKey<SigningPublicKey<Role.Organization>>],
         logger: Logger
     ) async throws {
         let coverNode = CoverNodeService(
