@@ -1,12 +1,12 @@
-public import Hummingbird
+package import Hummingbird
 import Logging
-public import Prometheus
-public import TiplineCore
-public import TiplineServer
-public import TiplineStorage
+package import Prometheus
+package import TiplineCore
+package import TiplineServer
+package import TiplineStorage
 
 /// The Hummingbird application that serves the API and the appender.
-public typealias APIApplication = Application<RouterResponder<BasicRequestContext>>
+package typealias APIApplication = Application<RouterResponder<BasicRequestContext>>
 
 /// Builds the API: every CoverDrop v1 endpoint Tipline serves (`spec/PROTOCOL.md` §6.2.1–§6.2.3, §6.2.5), the
 /// appender's `POST /user/messages` (§6.3) and `GET /v1/healthcheck`.
@@ -28,7 +28,7 @@ public typealias APIApplication = Application<RouterResponder<BasicRequestContex
 ///   - logLevel: The log level, shared with `POST /v1/logging`; by default `settings.http.logLevel`.
 ///   - sleeper: The clock the retention task sleeps on.
 ///   - onServerRunning: Called with the bound port once the server listens (useful with port 0).
-public func buildApplication(
+package func buildApplication(
     settings: APISettings,
     store: any TiplineStore,
     trustAnchors: [SignedPublicKey<SigningPublicKey<Role.Organization>>],

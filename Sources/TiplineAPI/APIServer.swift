@@ -5,11 +5,11 @@ import TiplineStorage
 
 /// Runs `tipline api` from its settings: opens the store, loads the trust anchors, serves until SIGTERM or SIGINT.
 /// With `metrics.port` set, the metrics go on a private loopback ``MetricsListener``, never on the API's port.
-public enum APIServer {
+package enum APIServer {
     /// Serves with SQLite (a file path; its folder is created) or PostgreSQL (a `postgres://` URL; migrated first).
     /// - Throws: `TiplineServerError` or ``APIError`` when the settings or anchors are unusable, `StorageError` when
     ///   the database is (see `OpenedStore`).
-    public static func run(settings: APISettings) async throws {
+    package static func run(settings: APISettings) async throws {
         guard let anchorsPath = settings.trustAnchorsPath else {
             throw TiplineServerError(.configuration, "trust-anchors (--trust-anchors) is required")
         }

@@ -1,5 +1,5 @@
-public import Configuration
-public import TiplineServer
+package import Configuration
+package import TiplineServer
 
 /// Everything `tipline api` can be configured with, read once at start-up (see ``SettingsSources`` for precedence
 /// and for the environment and file forms of each key).
@@ -23,40 +23,40 @@ public import TiplineServer
 /// - `http.idle-timeout-seconds` (int, `30`): see ``HTTPSettings``.
 /// - `keys.min-provisioning-rotation-hours` (int, `4368` = 26 weeks): a new provisioning key is refused (400)
 ///   when the previous one of its kind was added more recently than this; `0` disables the check.
-public struct APISettings: Sendable, Hashable {
+package struct APISettings: Sendable, Hashable {
     /// Address, port and log level.
-    public var http: HTTPSettings
+    package var http: HTTPSettings
     /// SQLite path or PostgreSQL URL.
-    public var database: String
+    package var database: String
     /// Path of the trust-anchor file.
-    public var trustAnchorsPath: String?
+    package var trustAnchorsPath: String?
     /// The journalist apps preselect.
-    public var defaultJournalistId: String?
+    package var defaultJournalistId: String?
     /// Most user (J2U) dead drops per request.
-    public var userDeadDropLimit: Int
+    package var userDeadDropLimit: Int
     /// Most journalist (U2J) dead drops per request.
-    public var journalistDeadDropLimit: Int
+    package var journalistDeadDropLimit: Int
     /// Age after which dead drops are deleted.
-    public var deadDropRetention: Duration
+    package var deadDropRetention: Duration
     /// Interval of the pruning task.
-    public var retentionInterval: Duration
+    package var retentionInterval: Duration
     /// Body limit of `POST /user/messages`.
-    public var appenderBodyLimit: Int
+    package var appenderBodyLimit: Int
     /// Body limit of the dead-drop POSTs.
-    public var deadDropBodyLimit: Int
+    package var deadDropBodyLimit: Int
     /// Body limit of every signed-form route.
-    public var formBodyLimit: Int
+    package var formBodyLimit: Int
     /// Most messages per appender transaction.
-    public var appenderMaxBatch: Int
+    package var appenderMaxBatch: Int
     /// Most messages waiting for a commit.
-    public var appenderMaxPending: Int
+    package var appenderMaxPending: Int
     /// Minimum age of the previous provisioning key before a new one is accepted.
-    public var minProvisioningRotation: Duration
+    package var minProvisioningRotation: Duration
     /// The loopback port of the private metrics listener; `nil` for none.
-    public var metricsPort: Int?
+    package var metricsPort: Int?
 
     /// The defaults, listening on `port`, with `database`.
-    public init(port: Int = 3000, database: String = "./tipline-data/tipline.sqlite") {
+    package init(port: Int = 3000, database: String = "./tipline-data/tipline.sqlite") {
         http = HTTPSettings(port: port)
         self.database = database
         trustAnchorsPath = nil
@@ -76,7 +76,7 @@ public struct APISettings: Sendable, Hashable {
 
     /// Reads the settings.
     /// - Throws: `TiplineServerError` for a value out of range.
-    public init(reader: ConfigReader) throws {
+    package init(reader: ConfigReader) throws {
         let defaults = APISettings()
         http = try HTTPSettings(reader: reader, defaultPort: defaults.http.port)
         database = reader.string(forKey: "database", default: defaults.database)
@@ -108,7 +108,7 @@ public struct APISettings: Sendable, Hashable {
     }
 
     /// Reads the settings from command-line `overrides` (by key), the environment and an optional JSON file.
-    public static func load(overrides: [String: String], configFile: String? = nil) async throws -> APISettings {
+    package static func load(overrides: [String: String], configFile: String? = nil) async throws -> APISettings {
         try APISettings(reader: await SettingsSources.reader(overrides: overrides, configFile: configFile))
     }
 }

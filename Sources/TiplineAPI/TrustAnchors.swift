@@ -1,12 +1,12 @@
-public import Foundation
-public import TiplineCore
+package import Foundation
+package import TiplineCore
 
 /// The organisation keys a deployment trusts: a JSON array of self-signed keys, as CoverDrop's
 /// `trust-anchors/*.json` files.
-public enum TrustAnchors {
+package enum TrustAnchors {
     /// Reads and checks an anchor file: every key must parse and carry a valid self-signature.
     /// - Throws: ``APIError`` naming the file when it is unreadable, malformed or holds a bad key.
-    public static func load(path: String) throws -> [SignedPublicKey<SigningPublicKey<Role.Organization>>] {
+    package static func load(path: String) throws -> [SignedPublicKey<SigningPublicKey<Role.Organization>>] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw APIError(.badRequest, "cannot read the trust-anchor file \(path)")
         }
@@ -14,7 +14,7 @@ public enum TrustAnchors {
     }
 
     /// Parses anchor JSON.
-    public static func parse(
+    package static func parse(
         _ data: Data, source: String = "trust anchors"
     ) throws
         -> [SignedPublicKey<SigningPublicKey<Role.Organization>>]

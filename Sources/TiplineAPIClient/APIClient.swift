@@ -1,25 +1,25 @@
-public import AsyncHTTPClient
+package import AsyncHTTPClient
 import Foundation
 import NIOCore
-public import NIOHTTP1
-public import TiplineCore
+package import NIOHTTP1
+package import TiplineCore
 
 /// A typed client of the Tipline (CoverDrop v1) API, used by journalists, the CoverNode, the admin tools and tests.
 ///
 /// `baseURL` is the API root without `/v1` (for example `http://127.0.0.1:3000`); the appender's
 /// `POST /user/messages` goes to `appenderURL`, which defaults to the same host.
-public struct APIClient: Sendable {
+package struct APIClient: Sendable {
     /// The API root, without the `/v1` prefix.
-    public let baseURL: String
+    package let baseURL: String
     /// The appender root (CoverDrop serves it on another host).
-    public let appenderURL: String
+    package let appenderURL: String
     private let http: HTTPClient
     private let timeout: TimeAmount
     /// Largest response body accepted.
-    public static let maxResponseBytes = 32 * 1024 * 1024
+    package static let maxResponseBytes = 32 * 1024 * 1024
 
     /// Creates a client.
-    public init(
+    package init(
         baseURL: String, appenderURL: String? = nil, http: HTTPClient = .shared, timeout: Duration = .seconds(30)
     ) {
         self.baseURL = Self.trimmed(baseURL)
@@ -38,23 +38,23 @@ public struct APIClient: Sendable {
     // MARK: Public data
 
     /// `GET /v1/public-keys`.
-    public func publicKeys() async throws -> PublicKeysResponse {
+    package func publicKeys() async throws -> PublicKeysResponse {
         try decode(PublicKeysResponse.self, await send(.GET, "/v1/public-keys"))
     }
 
     /// `GET /v1/status`.
-    public func status() async throws -> SystemStatus {
+    package func status() async throws -> SystemStatus {
         try decode(SystemStatus.self, await send(.GET, "/v1/status"))
     }
 
     /// `GET /v1/healthcheck`.
-    public func healthCheck() async throws -> HealthCheck {
+    package func healthCheck() async throws -> HealthCheck {
         try decode(HealthCheck.self, await send(.GET, "/v1/healthcheck"))
     }
 
     /// `GET /v1/{user|journalist}/dead-drops?ids_greater_than=&limit=`: dead drops with their ids, ascending.
     /// Shape errors are thrown; signatures are for the caller to verify.
-    public func deadDrops(
+    package func deadDrops(
         _ kind: DeadDropKind, idsGreaterThan id: Int32, limit: Int? = nil
     ) async throws -> [(id: Int32, deadDrop: DeadDrop)] {
         var path = "/v1/\(kind.rawValue)/dead-drops?ids_greater_than=\(id)"
@@ -67,36 +67,36 @@ public struct APIClient: Sendable {
     }
 
     /// `GET /v1/{user|journalist}/dead-drops/recent-summary`: the newest ids, newest first.
-    public func recentDeadDrops(_ kind: DeadDropKind) async throws -> [DeadDropSummaryJSON] {
+    package func recentDeadDrops(_ kind: DeadDropKind) async throws -> [DeadDropSummaryJSON] {
         try decode([DeadDropSummaryJSON].self, await send(.GET, "/v1/\(kind.rawValue)/dead-drops/recent-summary"))
     }
 
     // MARK: Writes
 
     /// `POST /user/messages` on the appender: one 773-byte U2C message as a JSON string of base64.
-    public func postUserMessage(_ message: [UInt8]) async throws {
+    package func postUserMessage(_ message: [UInt8]) async throws {
         _ = try await send(.POST, "/user/messages", body: json(Base64.encodeUnpadded(message)), root: appenderURL)
     }
 
     /// `POST /v1/{user|journalist}/dead-drops`: publishes a signed dead drop (idempotent on the Tipline API).
-    public func publish(_ deadDrop: DeadDrop) async throws {
+    package func publish(_ deadDrop: DeadDrop) async throws {
         _ = try await send(.POST, "/v1/\(deadDrop.kind.rawValue)/dead-drops", body: json(deadDrop.json()))
     }
 
     /// `POST /v1/journalist-messages`: a form (signed by a journalist identity key) whose body is the JSON string
     /// of the base64 of a 730-byte J2C.
-    public func postJournalistMessage(_ form: SignedForm) async throws {
+    package func postJournalistMessage(_ form: SignedForm) async throws {
         _ = try await send(.POST, "/v1/journalist-messages", body: json(form))
     }
 
     /// POSTs (or PATCHes/DELETEs) a signed form to `path` and returns the raw response body.
     @discardableResult
-    public func submit(_ form: SignedForm, to path: String, method: HTTPMethod = .POST) async throws -> [UInt8] {
+    package func submit(_ form: SignedForm, to path: String, method: HTTPMethod = .POST) async throws -> [UInt8] {
         try await send(method, path, body: json(form))
     }
 
     /// Submits a key-upload form and returns the epoch the API assigned (a bare JSON integer).
-    public func submitKeyUpload(_ form: SignedForm, to path: String) async throws -> Int32 {
+    package func submitKeyUpload(_ form: SignedForm, to path: String) async throws -> Int32 {
         try decode(Int32.self, await submit(form, to: path))
     }
 

@@ -1,11 +1,11 @@
 import Foundation
-public import TiplineCore
+package import TiplineCore
 
 /// The whole ceremony in one call, for `tipline serve` and the demo: organisation, provisioning and admin keys,
 /// and one CoverNode. These are development keys: they live unencrypted next to the data.
-public enum DevelopmentCeremony {
+package enum DevelopmentCeremony {
     /// Creates every key in `keys` (which must be empty) and returns the CoverNode's setup bundle.
-    public static func run(
+    package static func run(
         in keys: KeyDirectory, clock: any WallClock, coverNodeId: String = "covernode_001"
     ) throws
         -> CoverNodeSetupBundle

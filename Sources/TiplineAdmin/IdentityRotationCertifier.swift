@@ -1,23 +1,23 @@
-public import TiplineAPIClient
-public import TiplineCore
+package import TiplineAPIClient
+package import TiplineCore
 
 /// Certifies queued journalist identity-key rotations, as CoverDrop's on-premises identity API does
 /// (`spec/PROTOCOL.md` §4.7, §6.4): it reads the API's queue, checks each request against the hierarchy verified
 /// from the trust anchors — the inner form must verify and be signed by the journalist's *latest* identity key —
 /// certifies the new key for 8 weeks (capped by the provisioning key) with the latest journalist provisioning key
 /// of the key folder, and uploads it with `from_queue: true`, which removes the request from the queue.
-public struct IdentityRotationCertifier: Sendable {
+package struct IdentityRotationCertifier: Sendable {
     /// The key folder holding the journalist provisioning key, and the clock.
-    public let ceremony: KeyCeremony
+    package let ceremony: KeyCeremony
     /// The API whose queue is processed.
-    public let api: APIClient
+    package let api: APIClient
     /// The organisation keys the published hierarchy is verified against.
-    public let trustAnchors: [SignedPublicKey<SigningPublicKey<Role.Organization>>]
+    package let trustAnchors: [SignedPublicKey<SigningPublicKey<Role.Organization>>]
 
     static let uploadPath = "/v1/public-keys/journalists/identity-public-key"
 
     /// Creates a certifier with explicit trust anchors.
-    public init(
+    package init(
         ceremony: KeyCeremony, api: APIClient, trustAnchors: [SignedPublicKey<SigningPublicKey<Role.Organization>>]
     ) {
         self.ceremony = ceremony
@@ -26,7 +26,7 @@ public struct IdentityRotationCertifier: Sendable {
     }
 
     /// Creates a certifier trusting the key folder's `trust-anchors.json`.
-    public init(ceremony: KeyCeremony, api: APIClient) throws {
+    package init(ceremony: KeyCeremony, api: APIClient) throws {
         self.init(
             ceremony: ceremony, api: api,
             trustAnchors: try ceremony.trustAnchors().map(SignedPublicKey<SigningPublicKey<Role.Organization>>.init))
@@ -35,7 +35,7 @@ public struct IdentityRotationCertifier: Sendable {
     /// Processes the queue once. A request that fails its checks, or that the API refuses, is reported and left
     /// alone (it expires within the hour); an unreachable API or a provisioning key the API does not publish fails
     /// the whole pass.
-    public func certifyQueue() async throws -> IdentityRotationReport {
+    package func certifyQueue() async throws -> IdentityRotationReport {
         let queue = try await api.journalistIdentityKeyQueue()
         guard !queue.isEmpty else { return IdentityRotationReport() }
         let now = ceremony.clock.now()
@@ -72,7 +72,7 @@ public struct IdentityRotationCertifier: Sendable {
     }
 
     /// Processes the queue every `interval` until the task is cancelled, handing each pass's outcome to `onPass`.
-    public func run(
+    package func run(
         every interval: Duration = .seconds(15), clock: any Clock<Duration> = ContinuousClock(),
         onPass: @Sendable (Result<IdentityRotationReport, any Error>) async -> Void
     ) async {

@@ -1,27 +1,27 @@
 import Foundation
-public import TiplineCore
+package import TiplineCore
 
 /// The offline key ceremony: organisation, provisioning, admin, CoverNode and journalist keys, and the setup
 /// bundles and signed forms that bring them online (`spec/PROTOCOL.md` §4.1, §8.3). All keys land in a
 /// ``KeyDirectory``; nothing here talks to the network (see ``KeyPublisher`` for that).
-public struct KeyCeremony: Sendable {
+package struct KeyCeremony: Sendable {
     /// Where the key files live.
-    public let keys: KeyDirectory
+    package let keys: KeyDirectory
     /// The time source (validity periods start at `now`).
-    public let clock: any WallClock
+    package let clock: any WallClock
 
     /// Creates a ceremony over a key folder.
-    public init(keys: KeyDirectory, clock: any WallClock = SystemWallClock()) {
+    package init(keys: KeyDirectory, clock: any WallClock = SystemWallClock()) {
         self.keys = keys
         self.clock = clock
     }
 
     /// The file name of the trust anchors apps and services are configured with.
-    public static let trustAnchorsFile = "trust-anchors.json"
+    package static let trustAnchorsFile = "trust-anchors.json"
 
     /// Creates the organisation key (self-signed, 52 weeks) and writes `trust-anchors.json`.
     @discardableResult
-    public func createOrganization() throws -> SignedPublicKey<SigningPublicKey<Role.Organization>> {
+    package func createOrganization() throws -> SignedPublicKey<SigningPublicKey<Role.Organization>> {
         let pair = try SigningKeyPair<Role.Organization>.generate()
         let anchor = try pair.selfSigned(notValidAfter: clock.now().adding(KeyLifetimes.longTerm))
         try keys.write(JSONEncoder.keyFiles.encode([anchor.json]), to: Self.trustAnchorsFile)
@@ -31,7 +31,7 @@ public struct KeyCeremony: Sendable {
 
     /// Creates a long-term key certified by the organisation (provisioning, admin or backup identity).
     @discardableResult
-    public func createOrganizationChild<R: KeyRole>(_ role: R.Type) throws -> SignedPublicKey<SigningPublicKey<R>> {
+    package func createOrganizationChild<R: KeyRole>(_ role: R.Type) throws -> SignedPublicKey<SigningPublicKey<R>> {
         let (org, orgKey) = try keys.latestSigningKey(Role.Organization.self)
         let pair = try SigningKeyPair<R>.generate()
         let expiry = KeyLifetimes.childExpiry(
@@ -42,14 +42,14 @@ public struct KeyCeremony: Sendable {
     }
 
     /// A form (signed by the organisation) that uploads a provisioning or admin public key.
-    public func organizationForm<R: KeyRole>(uploading role: R.Type) throws -> SignedForm {
+    package func organizationForm<R: KeyRole>(uploading role: R.Type) throws -> SignedForm {
         let (org, _) = try keys.latestSigningKey(Role.Organization.self)
         let (_, certificate) = try keys.latestSigningKey(role)
         return try SignedForm.sign(certificate.json, with: org, now: clock.now(), lifetime: SignedForm.bundleLifetime)
     }
 
     /// Creates a CoverNode identity (4 weeks) and its setup bundle.
-    public func createCoverNode(id: String) throws -> CoverNodeSetupBundle {
+    package func createCoverNode(id: String) throws -> CoverNodeSetupBundle {
         guard CoverNodeID.isValid(id) else {
             throw AdminError(.invalidArgument, "a CoverNode id looks like covernode_001")
         }
@@ -70,7 +70,7 @@ public struct KeyCeremony: Sendable {
     }
 
     /// Creates a journalist or desk identity (8 weeks) with its profile and setup bundle.
-    public func createJournalist(_ profile: PostJournalistProfileBody) throws -> JournalistSetupBundle {
+    package func createJournalist(_ profile: PostJournalistProfileBody) throws -> JournalistSetupBundle {
         try JournalistID.validate(profile.id)
         guard profile.isDesk || profile.description.utf8.count <= 40 else {
             throw AdminError(.invalidArgument, "a journalist description is at most 40 bytes (desks may be longer)")
@@ -96,7 +96,7 @@ public struct KeyCeremony: Sendable {
     }
 
     /// A system-status form signed by the admin key.
-    public func statusForm(status: String, description: String) throws -> SignedForm {
+    package func statusForm(status: String, description: String) throws -> SignedForm {
         guard SystemStatus.values.contains(status) else {
             throw AdminError(.invalidArgument, "status is one of \(SystemStatus.values.joined(separator: ", "))")
         }
@@ -108,7 +108,7 @@ public struct KeyCeremony: Sendable {
     }
 
     /// The organisation keys in `trust-anchors.json`.
-    public func trustAnchors() throws -> [SignedPublicKeyJSON] {
+    package func trustAnchors() throws -> [SignedPublicKeyJSON] {
         let file = (keys.path as NSString).appendingPathComponent(Self.trustAnchorsFile)
         guard let data = FileManager.default.contents(atPath: file),
             let anchors = try? JSONDecoder().decode([SignedPublicKeyJSON].self, from: data)

@@ -1,5 +1,5 @@
-public import Foundation
-public import TiplineCore
+package import Foundation
+package import TiplineCore
 
 #if canImport(Glibc)
 import Glibc
@@ -9,12 +9,12 @@ import Darwin
 
 /// A folder of CoverDrop-format key files (`<entity>-<8 hex>.keypair.json`, mode 0600) as the offline key
 /// ceremony keeps them. Never overwrites a file.
-public struct KeyDirectory: Sendable {
+package struct KeyDirectory: Sendable {
     /// The folder.
-    public let path: String
+    package let path: String
 
     /// Opens (and creates, mode 0700) a key folder.
-    public init(path: String) throws {
+    package init(path: String) throws {
         self.path = path
         do {
             try FileManager.default.createDirectory(
@@ -26,7 +26,7 @@ public struct KeyDirectory: Sendable {
 
     /// Writes a key-pair file for `role`, refusing to overwrite. Returns the file name.
     @discardableResult
-    public func store<R: KeyRole>(_ file: KeyPairJSON, role: R.Type) throws -> String {
+    package func store<R: KeyRole>(_ file: KeyPairJSON, role: R.Type) throws -> String {
         let name = file.fileName(entityName: R.entityName)
         try write(JSONEncoder.keyFiles.encode(file), to: name)
         return name
@@ -35,7 +35,7 @@ public struct KeyDirectory: Sendable {
     /// Writes any file, refusing to overwrite. The file is created exclusively (`O_EXCL`: an existing name, even a
     /// dangling symbolic link, is refused, and of two racing writers only one succeeds) with mode 0600 from its first
     /// instant, whatever the umask, then flushed to disk. A file that could not be written completely is removed.
-    public func write(_ data: Data, to name: String) throws {
+    package func write(_ data: Data, to name: String) throws {
         let target = (path as NSString).appendingPathComponent(name)
         let fd = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
@@ -56,7 +56,7 @@ public struct KeyDirectory: Sendable {
     }
 
     /// The newest (latest expiry) key pair of `role` in the folder.
-    public func latestSigningKey<R: KeyRole>(
+    package func latestSigningKey<R: KeyRole>(
         _ role: R.Type
     ) throws -> (SigningKeyPair<R>, SignedPublicKey<SigningPublicKey<R>>) {
         var best: (SigningKeyPair<R>, SignedPublicKey<SigningPublicKey<R>>)?

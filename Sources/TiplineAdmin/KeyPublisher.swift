@@ -1,22 +1,22 @@
-public import TiplineAPIClient
+package import TiplineAPIClient
 import TiplineCore
 
 /// Brings the ceremony's public keys online through the API: provisioning and admin keys (organisation-signed
 /// forms) and the system status (admin-signed form).
-public struct KeyPublisher: Sendable {
+package struct KeyPublisher: Sendable {
     /// The ceremony whose keys are published.
-    public let ceremony: KeyCeremony
+    package let ceremony: KeyCeremony
     /// The API.
-    public let api: APIClient
+    package let api: APIClient
 
     /// Creates a publisher.
-    public init(ceremony: KeyCeremony, api: APIClient) {
+    package init(ceremony: KeyCeremony, api: APIClient) {
         self.ceremony = ceremony
         self.api = api
     }
 
     /// Uploads the CoverNode and journalist provisioning keys and the admin key.
-    public func publishOrganizationChildren() async throws {
+    package func publishOrganizationChildren() async throws {
         try await api.submit(
             ceremony.organizationForm(uploading: Role.CoverNodeProvisioning.self),
             to: "/v1/public-keys/covernode/provisioning-public-key")
@@ -27,7 +27,7 @@ public struct KeyPublisher: Sendable {
     }
 
     /// Sets the system status shown to readers.
-    public func setStatus(_ status: String, description: String) async throws {
+    package func setStatus(_ status: String, description: String) async throws {
         try await api.submit(ceremony.statusForm(status: status, description: description), to: "/v1/status")
     }
 }

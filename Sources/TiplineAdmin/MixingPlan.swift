@@ -7,24 +7,24 @@
 /// rate), and every journalist client sends one J2C a minute, real or cover. A direction with input rate λ per hour
 /// and thresholds (min, max, timeout T) releases every `min(T, max/λ)` when `λ·T ≥ min`, else every `min/λ`; each
 /// release hides its real messages among the λ × interval inputs since the previous one.
-public struct MixingPlan: Sendable {
+package struct MixingPlan: Sendable {
     /// What a newsroom knows about its traffic.
-    public struct Inputs: Sendable {
+    package struct Inputs: Sendable {
         /// App installs.
-        public var installs: Int
+        package var installs: Int
         /// The share of the day an average install runs and sends (foreground and background), 0 < share ≤ 1.
-        public var runningShare: Double
+        package var runningShare: Double
         /// U2C messages a running app sends an hour.
-        public var messagesPerAppHour: Double
+        package var messagesPerAppHour: Double
         /// Real reader messages (tips) a day.
-        public var realPerDay: Double
+        package var realPerDay: Double
         /// Journalist clients (each sends one J2C a minute).
-        public var journalists: Int
+        package var journalists: Int
         /// Real journalist replies a day.
-        public var repliesPerDay: Double
+        package var repliesPerDay: Double
 
         /// Creates inputs; the defaults are CoverDrop's send rate (2 an hour) and a quarter of the day running.
-        public init(
+        package init(
             installs: Int, runningShare: Double = 0.25, messagesPerAppHour: Double = 2, realPerDay: Double,
             journalists: Int, repliesPerDay: Double
         ) {
@@ -38,45 +38,45 @@ public struct MixingPlan: Sendable {
     }
 
     /// Thresholds of one direction and what they give at an input rate.
-    public struct Direction: Sendable, Equatable {
+    package struct Direction: Sendable, Equatable {
         /// Inputs needed before the timeout may release.
-        public var thresholdMin: Int
+        package var thresholdMin: Int
         /// Inputs that release at once.
-        public var thresholdMax: Int
+        package var thresholdMax: Int
         /// Seconds after the last release from which `thresholdMin` inputs suffice.
-        public var timeoutSeconds: Int
+        package var timeoutSeconds: Int
         /// Messages per dead drop.
-        public var outputSize: Int
+        package var outputSize: Int
         /// Seconds between releases at the given rate: the longest a message waits (half of it on average).
-        public var releaseIntervalSeconds: Double
+        package var releaseIntervalSeconds: Double
         /// Inputs (real and cover) each release hides its real messages among.
-        public var anonymitySet: Double
+        package var anonymitySet: Double
         /// Real messages expected per release.
-        public var realPerRelease: Double
+        package var realPerRelease: Double
 
         /// Whether the real messages expected per release fit in a dead drop with room to spare (at most half).
-        public var outputFits: Bool { realPerRelease * 2 <= Double(outputSize) }
+        package var outputFits: Bool { realPerRelease * 2 <= Double(outputSize) }
     }
 
     /// The inputs.
-    public let inputs: Inputs
+    package let inputs: Inputs
     /// U2J input rate (U2C messages an hour).
-    public let readerInputsPerHour: Double
+    package let readerInputsPerHour: Double
     /// J2U input rate (J2C messages an hour).
-    public let journalistInputsPerHour: Double
+    package let journalistInputsPerHour: Double
     /// Recommended U2J thresholds and what they give.
-    public let userToJournalist: Direction
+    package let userToJournalist: Direction
     /// Recommended J2U thresholds and what they give.
-    public let journalistToUser: Direction
+    package let journalistToUser: Direction
     /// CoverDrop's production U2J values (100 000 / 500 000 / 1 h / 500) at the same rates.
-    public let productionUserToJournalist: Direction
+    package let productionUserToJournalist: Direction
     /// CoverDrop's production J2U values (50 / 100 / 1 h / 20) at the same rates.
-    public let productionJournalistToUser: Direction
+    package let productionJournalistToUser: Direction
 
     /// Plans for `inputs`.
     /// - Throws: ``AdminError`` with `.invalidArgument` for a non-positive install base, a running share outside
     ///   (0, 1], a negative rate or no journalist.
-    public init(_ inputs: Inputs) throws {
+    package init(_ inputs: Inputs) throws {
         guard inputs.installs > 0, inputs.journalists > 0 else {
             throw AdminError(.invalidArgument, "installs and journalists must be positive")
         }

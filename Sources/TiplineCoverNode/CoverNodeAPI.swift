@@ -1,10 +1,10 @@
-public import TiplineAPIClient
-public import TiplineCore
+package import TiplineAPIClient
+package import TiplineCore
 
 /// The calls the CoverNode makes to the API: it only pulls keys and pushes dead drops and key uploads.
 ///
 /// ``APIClient`` is the implementation over HTTP; a benchmark or an embedded deployment may supply another.
-public protocol CoverNodeAPI: Sendable {
+package protocol CoverNodeAPI: Sendable {
     /// `GET /v1/public-keys`.
     func publicKeys() async throws -> PublicKeysResponse
     /// `POST /v1/{user|journalist}/dead-drops`; must be idempotent for byte-identical dead drops.
@@ -18,13 +18,13 @@ public protocol CoverNodeAPI: Sendable {
 
 extension CoverNodeAPI {
     /// Implementations that cannot look a dead drop up answer `false`: the release is then forgotten and mixed again.
-    public func isStored(_ deadDrop: DeadDrop) async throws -> Bool { false }
+    package func isStored(_ deadDrop: DeadDrop) async throws -> Bool { false }
 }
 
 extension APIClient: CoverNodeAPI {
     /// Looks among the newest dead drops of the kind (`recent-summary`, then one page from the oldest of them). The
     /// dead drop of an interrupted release is among them: a restart publishes it before anything else.
-    public func isStored(_ deadDrop: DeadDrop) async throws -> Bool {
+    package func isStored(_ deadDrop: DeadDrop) async throws -> Bool {
         guard let oldest = try await recentDeadDrops(deadDrop.kind).map(\.id).min() else { return false }
         let newest = try await deadDrops(deadDrop.kind, idsGreaterThan: oldest > .min ? oldest - 1 : oldest)
         return newest.contains { $0.deadDrop.data == deadDrop.data && $0.deadDrop.signature == deadDrop.signature }

@@ -1,9 +1,9 @@
 /// The one error type thrown by `TiplineCoverNode`.
 ///
 /// Messages say what failed and why; they never contain key material, plaintext, recipient tags or message bytes.
-public struct CoverNodeError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct CoverNodeError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A stable, machine-readable category of failure.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
+    package struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: String, Hashable, Sendable {
             case invalidSettings, keyStore, stateFile, bootstrap, notReady, publishRejected
         }
@@ -11,31 +11,31 @@ public struct CoverNodeError: Error, Hashable, Sendable, CustomStringConvertible
         private init(_ base: Base) { self.base = base }
 
         /// A setting or a mixing parameter is out of range.
-        public static let invalidSettings = Code(.invalidSettings)
+        package static let invalidSettings = Code(.invalidSettings)
         /// The encrypted key store is missing, unreadable, corrupt or locked with another secret.
-        public static let keyStore = Code(.keyStore)
+        package static let keyStore = Code(.keyStore)
         /// A state file (intent record, key file) could not be read or written durably.
-        public static let stateFile = Code(.stateFile)
+        package static let stateFile = Code(.stateFile)
         /// The setup bundle or the first key upload failed.
-        public static let bootstrap = Code(.bootstrap)
+        package static let bootstrap = Code(.bootstrap)
         /// A key the CoverNode needs (a published identity or messaging key) is not available yet.
-        public static let notReady = Code(.notReady)
+        package static let notReady = Code(.notReady)
         /// The API refused a dead drop for good (a 4xx other than 429).
-        public static let publishRejected = Code(.publishRejected)
+        package static let publishRejected = Code(.publishRejected)
 
-        public var description: String { base.rawValue }
+        package var description: String { base.rawValue }
     }
 
     /// The category of the failure.
-    public let code: Code
+    package let code: Code
     /// A human-readable explanation without secrets.
-    public let message: String
+    package let message: String
 
     /// Creates an error.
-    public init(_ code: Code, _ message: String) {
+    package init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
     }
 
-    public var description: String { "\(code): \(message)" }
+    package var description: String { "\(code): \(message)" }
 }

@@ -1,5 +1,5 @@
 import Foundation
-public import TiplineCore
+package import TiplineCore
 
 /// The CoverNode's keys at rest: one JSON envelope in the state directory holding a ``SecretBox`` of the key set,
 /// replaced atomically on every change.
@@ -7,9 +7,9 @@ public import TiplineCore
 /// The box key comes either from a passphrase through Argon2id (``PasswordKDF``; the salt and cost are stored in
 /// the envelope), or from a random 32-byte key file beside it (mode 0600) when no passphrase is configured. The
 /// passphrase is the stronger choice: a copy of the state directory alone then reveals nothing.
-public struct CoverNodeKeyStore: Sendable {
+package struct CoverNodeKeyStore: Sendable {
     /// Where the box key comes from.
-    public enum Protection: Sendable {
+    package enum Protection: Sendable {
         /// Argon2id of a passphrase (for example `TIPLINE_COVERNODE_PASSPHRASE`); `kdf` is used for a new store,
         /// an existing store keeps the cost it was created with.
         case passphrase(String, kdf: PasswordKDF)
@@ -35,12 +35,12 @@ public struct CoverNodeKeyStore: Sendable {
     }
 
     /// The envelope's file name.
-    public static let fileName = "covernode-keys.json"
+    package static let fileName = "covernode-keys.json"
     /// The key file's name (``Protection/keyFile`` only).
-    public static let keyFileName = "covernode-keys.key"
+    package static let keyFileName = "covernode-keys.key"
 
     /// The state directory.
-    public let directory: String
+    package let directory: String
     private let boxKey: [UInt8]
     private let kdf: Envelope.KDF?
 
@@ -48,7 +48,7 @@ public struct CoverNodeKeyStore: Sendable {
 
     /// Opens (creating the directory if needed) and derives the box key.
     /// - Throws: ``CoverNodeError`` with `.keyStore` when the protection does not match an existing store.
-    public init(directory: String, protection: Protection) throws {
+    package init(directory: String, protection: Protection) throws {
         try AtomicFile.createDirectory(directory)
         self.directory = directory
         let existing = try AtomicFile.read(directory + "/" + Self.fileName).map(Self.decodeEnvelope)
@@ -97,11 +97,11 @@ public struct CoverNodeKeyStore: Sendable {
     }
 
     /// Whether a key store exists in the directory.
-    public var exists: Bool { (try? AtomicFile.read(path)) != nil }
+    package var exists: Bool { (try? AtomicFile.read(path)) != nil }
 
     /// The stored keys, or `nil` when there is no store yet.
     /// - Throws: ``CoverNodeError`` with `.keyStore` for a wrong passphrase or key, or a corrupt file.
-    public func load() throws -> CoverNodeKeys? {
+    package func load() throws -> CoverNodeKeys? {
         guard let bytes = try AtomicFile.read(path) else { return nil }
         let envelope = try Self.decodeEnvelope(bytes)
         guard envelope.version == 1 else {
@@ -124,7 +124,7 @@ public struct CoverNodeKeyStore: Sendable {
     }
 
     /// Encrypts and atomically replaces the stored keys.
-    public func save(_ keys: CoverNodeKeys) throws {
+    package func save(_ keys: CoverNodeKeys) throws {
         var plain = try Array(JSONEncoder().encode(StoredCoverNodeKeys(keys)))
         defer { Hashing.wipe(&plain) }
         let envelope = Envelope(version: 1, kdf: kdf, box: Base64.encodePadded(try SecretBox.seal(plain, key: boxKey)))

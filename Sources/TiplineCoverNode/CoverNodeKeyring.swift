@@ -1,20 +1,20 @@
 /// The live key set, shared by the pipelines and the key tasks, persisted on every change.
-public actor CoverNodeKeyring {
+package actor CoverNodeKeyring {
     private var keys: CoverNodeKeys
     private let store: CoverNodeKeyStore?
 
     /// Wraps `keys`; changes are saved to `store` when one is given.
-    public init(keys: CoverNodeKeys, store: CoverNodeKeyStore?) {
+    package init(keys: CoverNodeKeys, store: CoverNodeKeyStore?) {
         self.keys = keys
         self.store = store
     }
 
     /// The current keys.
-    public var current: CoverNodeKeys { keys }
+    package var current: CoverNodeKeys { keys }
 
     /// Applies `change` and saves the result before it becomes visible; on a save failure nothing changes.
     @discardableResult
-    public func update<T: Sendable>(_ change: (inout CoverNodeKeys) throws -> T) throws -> T {
+    package func update<T: Sendable>(_ change: (inout CoverNodeKeys) throws -> T) throws -> T {
         var updated = keys
         let result = try change(&updated)
         try store?.save(updated)

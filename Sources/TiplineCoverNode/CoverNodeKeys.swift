@@ -1,22 +1,22 @@
-public import TiplineCore
+package import TiplineCore
 
 /// Everything the CoverNode keeps secret: its identity and messaging key pairs with their certificates and epochs,
 /// its CoverNode id and the organisation keys it trusts. A value type; ``CoverNodeKeyring`` owns the live copy and
 /// ``CoverNodeKeyStore`` persists it.
-public struct CoverNodeKeys: Sendable {
+package struct CoverNodeKeys: Sendable {
     /// An identity key pair (Ed25519): signs dead drops and the CoverNode's messaging keys.
-    public struct Identity: Sendable {
+    package struct Identity: Sendable {
         /// The key pair.
-        public let keyPair: SigningKeyPair<Role.CoverNodeIdentity>
+        package let keyPair: SigningKeyPair<Role.CoverNodeIdentity>
         /// Its certificate from a CoverNode provisioning key.
-        public let certificate: SignedPublicKey<SigningPublicKey<Role.CoverNodeIdentity>>
+        package let certificate: SignedPublicKey<SigningPublicKey<Role.CoverNodeIdentity>>
         /// The epoch the API assigned on upload; `nil` until the upload is confirmed.
-        public var epoch: Int32?
+        package var epoch: Int32?
         /// When the CoverNode stored it.
-        public let addedAt: Timestamp
+        package let addedAt: Timestamp
 
         /// Creates an entry.
-        public init(
+        package init(
             keyPair: SigningKeyPair<Role.CoverNodeIdentity>,
             certificate: SignedPublicKey<SigningPublicKey<Role.CoverNodeIdentity>>, epoch: Int32?, addedAt: Timestamp
         ) {
@@ -28,18 +28,18 @@ public struct CoverNodeKeys: Sendable {
     }
 
     /// A messaging key pair (X25519): opens U2C and J2C messages and sends C2J messages.
-    public struct Messaging: Sendable {
+    package struct Messaging: Sendable {
         /// The key pair.
-        public let keyPair: EncryptionKeyPair<Role.CoverNodeMessaging>
+        package let keyPair: EncryptionKeyPair<Role.CoverNodeMessaging>
         /// Its certificate from one of the CoverNode's identity keys.
-        public let certificate: SignedPublicKey<EncryptionPublicKey<Role.CoverNodeMessaging>>
+        package let certificate: SignedPublicKey<EncryptionPublicKey<Role.CoverNodeMessaging>>
         /// The epoch the API assigned on upload; `nil` for a candidate the API does not publish yet.
-        public var epoch: Int32?
+        package var epoch: Int32?
         /// When the CoverNode created it (rotation is measured from here).
-        public let addedAt: Timestamp
+        package let addedAt: Timestamp
 
         /// Creates an entry.
-        public init(
+        package init(
             keyPair: EncryptionKeyPair<Role.CoverNodeMessaging>,
             certificate: SignedPublicKey<EncryptionPublicKey<Role.CoverNodeMessaging>>, epoch: Int32?,
             addedAt: Timestamp
@@ -52,16 +52,16 @@ public struct CoverNodeKeys: Sendable {
     }
 
     /// `covernode_001`.
-    public var coverNodeId: String
+    package var coverNodeId: String
     /// The organisation keys `GET /v1/public-keys` is verified against.
-    public var trustAnchors: [SignedPublicKey<SigningPublicKey<Role.Organization>>]
+    package var trustAnchors: [SignedPublicKey<SigningPublicKey<Role.Organization>>]
     /// Identity keys, oldest first.
-    public var identities: [Identity]
+    package var identities: [Identity]
     /// Messaging keys, oldest first.
-    public var messaging: [Messaging]
+    package var messaging: [Messaging]
 
     /// Creates a key set.
-    public init(
+    package init(
         coverNodeId: String, trustAnchors: [SignedPublicKey<SigningPublicKey<Role.Organization>>],
         identities: [Identity] = [], messaging: [Messaging] = []
     ) {
@@ -72,24 +72,24 @@ public struct CoverNodeKeys: Sendable {
     }
 
     /// The identity that signs: the unexpired, published one with the latest expiry.
-    public func signingIdentity(at now: Timestamp) -> Identity? {
+    package func signingIdentity(at now: Timestamp) -> Identity? {
         identities.filter { $0.epoch != nil && $0.certificate.isValid(at: now) }
             .max { $0.certificate.notValidAfter < $1.certificate.notValidAfter }
     }
 
     /// The key C2J messages are sent from: the unexpired messaging key with the latest expiry among those the API
     /// already publishes (epoch known), so journalists can always find it.
-    public func sendingKey(at now: Timestamp) -> Messaging? {
+    package func sendingKey(at now: Timestamp) -> Messaging? {
         messaging.filter { $0.epoch != nil && $0.certificate.isValid(at: now) }
             .max { $0.certificate.notValidAfter < $1.certificate.notValidAfter }
     }
 
     /// A messaging key made but not yet confirmed by the API.
-    public var candidate: Messaging? { messaging.last { $0.epoch == nil } }
+    package var candidate: Messaging? { messaging.last { $0.epoch == nil } }
 
     /// Every unexpired messaging key pair, newest expiry first (candidates included: the API may already publish a
     /// key whose upload answer was lost).
-    public func decryptionKeys(at now: Timestamp) -> [EncryptionKeyPair<Role.CoverNodeMessaging>] {
+    package func decryptionKeys(at now: Timestamp) -> [EncryptionKeyPair<Role.CoverNodeMessaging>] {
         messaging.filter { $0.certificate.isValid(at: now) }
             .sorted { $0.certificate.notValidAfter > $1.certificate.notValidAfter }
             .map(\.keyPair)
@@ -97,7 +97,7 @@ public struct CoverNodeKeys: Sendable {
 
     /// Forgets expired keys; returns whether anything was removed.
     @discardableResult
-    public mutating func removeExpired(at now: Timestamp) -> Bool {
+    package mutating func removeExpired(at now: Timestamp) -> Bool {
         let before = identities.count + messaging.count
         identities.removeAll { !$0.certificate.isValid(at: now) }
         messaging.removeAll { !$0.certificate.isValid(at: now) }

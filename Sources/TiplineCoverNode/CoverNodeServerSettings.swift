@@ -1,5 +1,5 @@
-public import Configuration
-public import Logging
+package import Configuration
+package import Logging
 import TiplineCore
 
 /// Everything `tipline covernode` reads at start-up: the service's ``CoverNodeSettings`` plus where the API and the
@@ -26,9 +26,9 @@ import TiplineCore
 /// - `metrics.port` (int, none): serve `GET /metrics` (Prometheus text) and `GET /v1/healthcheck` on 127.0.0.1 at
 ///   this port; `0` picks a free one. Without it the CoverNode listens on nothing.
 /// - `fault` (string, none; env `TIPLINE_FAULT`): a crash point for crash tests, see ``FaultInjection``.
-public struct CoverNodeServerSettings: Sendable {
+package struct CoverNodeServerSettings: Sendable {
     /// Where the two message streams are read from.
-    public enum Streams: Sendable, Hashable {
+    package enum Streams: Sendable, Hashable {
         /// A SQLite file shared with `tipline api` (embedded mode).
         case sqlite(path: String)
         /// A PostgreSQL database (scale mode).
@@ -36,18 +36,18 @@ public struct CoverNodeServerSettings: Sendable {
     }
 
     /// The service settings.
-    public var service: CoverNodeSettings
+    package var service: CoverNodeSettings
     /// The API root.
-    public var apiURL: String
+    package var apiURL: String
     /// The stream store.
-    public var streams: Streams
+    package var streams: Streams
     /// Minimum level of log messages.
-    public var logLevel: Logger.Level
+    package var logLevel: Logger.Level
     /// The loopback port of the metrics listener, or `nil` for none.
-    public var metricsPort: Int?
+    package var metricsPort: Int?
 
     /// Creates settings directly.
-    public init(
+    package init(
         service: CoverNodeSettings, apiURL: String, streams: Streams, logLevel: Logger.Level = .info,
         metricsPort: Int? = nil
     ) {
@@ -61,7 +61,7 @@ public struct CoverNodeServerSettings: Sendable {
     /// Reads the settings.
     /// - Throws: ``CoverNodeError`` with `.invalidSettings` for an unknown profile, log level, fault or a value out
     ///   of range.
-    public init(reader: ConfigReader) throws {
+    package init(reader: ConfigReader) throws {
         var mixing = try MixingProfile.named(reader.string(forKey: "profile", default: "production"))
         mixing.userToJournalist = try Self.parameters(reader, "mixing.u2j", mixing.userToJournalist)
         mixing.journalistToUser = try Self.parameters(reader, "mixing.j2u", mixing.journalistToUser)

@@ -8,9 +8,9 @@ import Darwin
 
 /// Crash points for the crash tests: `TIPLINE_FAULT=<point>:<n>` makes the CoverNode kill itself with SIGKILL the
 /// n-th time it reaches `<point>`. Read only by `tipline covernode`; without the variable nothing happens.
-public final class FaultInjection: Sendable {
+package final class FaultInjection: Sendable {
     /// Where the CoverNode can be made to crash.
-    public enum Point: String, Sendable, CaseIterable {
+    package enum Point: String, Sendable, CaseIterable {
         /// After an input was fed to the mix (mid-batch).
         case afterInput = "crash-after-input"
         /// After a whole batch was fed to the mix.
@@ -24,7 +24,7 @@ public final class FaultInjection: Sendable {
     }
 
     /// No fault.
-    public static let none = FaultInjection(point: nil, count: 0)
+    package static let none = FaultInjection(point: nil, count: 0)
 
     private let point: Point?
     private let count: Int
@@ -37,7 +37,7 @@ public final class FaultInjection: Sendable {
 
     /// Parses `<point>:<n>` (n ≥ 1); `nil` or an empty string is no fault.
     /// - Throws: ``CoverNodeError`` with `.invalidSettings` for anything else.
-    public static func parse(_ specification: String?) throws -> FaultInjection {
+    package static func parse(_ specification: String?) throws -> FaultInjection {
         guard let specification, !specification.isEmpty else { return .none }
         let parts = specification.split(separator: ":")
         guard parts.count == 2, let point = Point(rawValue: String(parts[0])), let count = Int(parts[1]), count >= 1

@@ -1,17 +1,17 @@
 import Synchronization
-public import TiplineCore
+package import TiplineCore
 
 /// Recipient tag → the journalist's latest messaging key, from the verified `GET /v1/public-keys`.
 ///
 /// Tags are looked up in memory only; they are never logged or exported.
-public final class JournalistDirectory: Sendable {
+package final class JournalistDirectory: Sendable {
     private let entries = Mutex<[RecipientTag: EncryptionPublicKey<Role.JournalistMessaging>]>([:])
 
     /// An empty directory.
-    public init() {}
+    package init() {}
 
     /// Replaces the table with the journalists of `keys` that have at least one verified messaging key.
-    public func update(from keys: VerifiedKeys) {
+    package func update(from keys: VerifiedKeys) {
         var table: [RecipientTag: EncryptionPublicKey<Role.JournalistMessaging>] = [:]
         for id in keys.journalists.keys {
             guard let tag = try? RecipientTag(journalistId: id), let key = keys.latestMessagingKey(forJournalist: id)
@@ -27,13 +27,13 @@ public final class JournalistDirectory: Sendable {
     }
 
     /// The key for `tag`, or `nil` for an unknown recipient.
-    public func key(for tag: RecipientTag) -> EncryptionPublicKey<Role.JournalistMessaging>? {
+    package func key(for tag: RecipientTag) -> EncryptionPublicKey<Role.JournalistMessaging>? {
         entries.withLock { $0[tag] }
     }
 
     /// The set of known tags, for classifying a batch without taking the lock per message.
-    public var knownTags: Set<RecipientTag> { entries.withLock { Set($0.keys) } }
+    package var knownTags: Set<RecipientTag> { entries.withLock { Set($0.keys) } }
 
     /// The number of journalists with a key.
-    public var count: Int { entries.withLock { $0.count } }
+    package var count: Int { entries.withLock { $0.count } }
 }

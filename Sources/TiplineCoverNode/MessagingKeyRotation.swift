@@ -1,20 +1,20 @@
-public import TiplineCore
+package import TiplineCore
 
 /// Keeps the CoverNode's messaging keys fresh (`PROTOCOL.md` §4.7): forgets expired keys, makes a new key pair once
 /// the newest published one is older than ``rotateAfter`` (certified by the signing identity for ``validity``,
 /// capped by the identity's own expiry), and uploads it. A key is used to send only once the API has answered its
 /// upload with an epoch; until then it only decrypts.
-public struct MessagingKeyRotation: Sendable {
+package struct MessagingKeyRotation: Sendable {
     /// Age of the newest published key after which a new one is made.
-    public var rotateAfter: Duration
+    package var rotateAfter: Duration
     /// Validity of a new key.
-    public var validity: Duration
+    package var validity: Duration
     private let keyring: CoverNodeKeyring
     private let api: any CoverNodeAPI
     private let clock: any WallClock
 
     /// Creates the task body; CoverDrop's lifetimes are the defaults (rotate after 7 days, valid 14).
-    public init(
+    package init(
         keyring: CoverNodeKeyring, api: any CoverNodeAPI, clock: any WallClock,
         rotateAfter: Duration = KeyLifetimes.coverNodeMessagingRotation, validity: Duration = KeyLifetimes.messaging
     ) {
@@ -29,7 +29,7 @@ public struct MessagingKeyRotation: Sendable {
     /// - Throws: ``CoverNodeError`` `.notReady` without a published identity; API errors from the upload (the
     ///   candidate is kept and uploaded again next round).
     @discardableResult
-    public func run() async throws -> Int32? {
+    package func run() async throws -> Int32? {
         let now = clock.now()
         var keys = await keyring.current
         if keys.removeExpired(at: now) {

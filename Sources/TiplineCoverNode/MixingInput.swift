@@ -1,7 +1,7 @@
-public import TiplineCore
+package import TiplineCore
 
 /// One message of a stream after decryption, as the mix sees it.
-public enum MixingInput<Payload: Sendable>: Sendable {
+package enum MixingInput<Payload: Sendable>: Sendable {
     /// A real message for a known recipient, with its stream position, the recipient's tag when the CoverNode can
     /// see it (U2J; `nil` for replies) and when the API received it (`nil`: when the mix receives it).
     case real(Payload, position: Int64, recipient: RecipientTag? = nil, receivedAt: Timestamp? = nil)
@@ -11,7 +11,7 @@ public enum MixingInput<Payload: Sendable>: Sendable {
     case unopened(position: Int64)
 
     /// The message's stream position.
-    public var position: Int64 {
+    package var position: Int64 {
         switch self {
         case .real(_, let position, _, _), .cover(let position), .unopened(let position): position
         }
@@ -19,14 +19,14 @@ public enum MixingInput<Payload: Sendable>: Sendable {
 }
 
 /// One entry of a released dead drop before encryption: a real payload or a place for a filler.
-public enum MixingSlot<Payload: Sendable>: Sendable {
+package enum MixingSlot<Payload: Sendable>: Sendable {
     /// A real message.
     case real(Payload)
     /// A filler, made indistinguishable from a real message when the dead drop is built.
     case filler
 
     /// The payload of a real slot.
-    public var payload: Payload? {
+    package var payload: Payload? {
         if case .real(let payload) = self { return payload }
         return nil
     }
@@ -34,14 +34,14 @@ public enum MixingSlot<Payload: Sendable>: Sendable {
 
 /// What the mix releases: exactly `outputSize` slots in a uniformly random order, and the stream position that is
 /// safe to persist once the dead drop is published.
-public struct MixingRelease<Payload: Sendable>: Sendable {
+package struct MixingRelease<Payload: Sendable>: Sendable {
     /// The slots, shuffled with the CSPRNG: the order carries no information about arrival order.
-    public let slots: [MixingSlot<Payload>]
+    package let slots: [MixingSlot<Payload>]
     /// Every real message at or before this position is released or discarded; every unreleased real is after it.
-    public let checkpoint: Int64
+    package let checkpoint: Int64
     /// The anonymity set: inputs (real and cover) counted since the previous release.
-    public let inputCount: Int
+    package let inputCount: Int
 
     /// The number of real slots.
-    public var realCount: Int { slots.count { $0.payload != nil } }
+    package var realCount: Int { slots.count { $0.payload != nil } }
 }

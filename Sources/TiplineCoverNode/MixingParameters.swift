@@ -7,29 +7,29 @@
 /// Real messages wait in a bounded buffer (see ``MixingStrategy``): at most ``bufferCapacity`` in all, at most
 /// ``perRecipientCapacity`` for one recipient, none longer than ``maximumAge`` after the API received it. A real
 /// message that finds its share full evicts the oldest waiting one; one that waited too long is dropped.
-public struct MixingParameters: Hashable, Sendable, CustomStringConvertible {
+package struct MixingParameters: Hashable, Sendable, CustomStringConvertible {
     /// Inputs needed before the timeout may trigger a release (0 makes the timeout alone release).
-    public var thresholdMin: Int
+    package var thresholdMin: Int
     /// Inputs that trigger a release at once.
-    public var thresholdMax: Int
+    package var thresholdMax: Int
     /// Time after the last release from which ``thresholdMin`` inputs suffice.
-    public var timeout: Duration
+    package var timeout: Duration
     /// Messages in every dead drop (real messages padded with fillers).
-    public var outputSize: Int
+    package var outputSize: Int
     /// Real messages that may wait in all.
-    public var bufferCapacity: Int
+    package var bufferCapacity: Int
     /// Real messages that may wait for one recipient (journalist); replies, whose recipient the CoverNode cannot
     /// see, are bounded by ``bufferCapacity`` only.
-    public var perRecipientCapacity: Int
+    package var perRecipientCapacity: Int
     /// How long after its receipt by the API a real message may wait; it must be shorter than the stream retention.
-    public var maximumAge: Duration
+    package var maximumAge: Duration
 
     /// The default ``maximumAge``: 7 days, half the 15-day stream retention.
-    public static let defaultMaximumAge: Duration = .seconds(7 * 86_400)
+    package static let defaultMaximumAge: Duration = .seconds(7 * 86_400)
 
     /// Creates parameters; see ``validate()``. The buffer bounds default to 100 dead drops in all, half a dead drop
     /// per recipient (so that one flooded recipient never fills a release) and ``defaultMaximumAge``.
-    public init(
+    package init(
         thresholdMin: Int, thresholdMax: Int, timeout: Duration, outputSize: Int, bufferCapacity: Int? = nil,
         perRecipientCapacity: Int? = nil, maximumAge: Duration = defaultMaximumAge
     ) {
@@ -44,7 +44,7 @@ public struct MixingParameters: Hashable, Sendable, CustomStringConvertible {
 
     /// Throws unless `0 ≤ thresholdMin ≤ thresholdMax`, `thresholdMax ≥ 1`, `timeout > 0`, `outputSize ≥ 1`, both
     /// buffer capacities are at least 1 and `maximumAge` exceeds `timeout`.
-    public func validate() throws {
+    package func validate() throws {
         guard thresholdMin >= 0, thresholdMax >= 1, thresholdMin <= thresholdMax else {
             throw CoverNodeError(.invalidSettings, "mixing thresholds need 0 <= min <= max and max >= 1 (\(self))")
         }
@@ -62,7 +62,7 @@ public struct MixingParameters: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         "min \(thresholdMin), max \(thresholdMax), timeout \(timeout.components.seconds) s, output \(outputSize), "
             + "buffer \(bufferCapacity), per recipient \(perRecipientCapacity), "
             + "max age \(maximumAge.components.seconds) s"

@@ -1,4 +1,4 @@
-public import TiplineCore
+package import TiplineCore
 
 /// CoverDrop's threshold-and-timeout mix (`PROTOCOL.md` §7.4) as a pure state machine: no I/O, no clock inside.
 ///
@@ -19,7 +19,7 @@ public import TiplineCore
 ///
 /// Releases stay oldest first across all recipients, so everything released lies before every message still waiting
 /// and the checkpoint never makes a restart publish a message twice.
-public struct MixingStrategy<Payload: Sendable>: Sendable {
+package struct MixingStrategy<Payload: Sendable>: Sendable {
     private struct Waiting: Sendable {
         let payload: Payload
         let position: Int64
@@ -27,38 +27,38 @@ public struct MixingStrategy<Payload: Sendable>: Sendable {
     }
 
     /// Real messages dropped by the buffer's bounds.
-    public struct Discarded: Hashable, Sendable {
+    package struct Discarded: Hashable, Sendable {
         /// Evicted because the buffer or the recipient's share was full.
-        public var overflow = 0
+        package var overflow = 0
         /// Dropped because they waited longer than ``MixingParameters/maximumAge``.
-        public var expired = 0
+        package var expired = 0
 
         /// Creates a tally.
-        public init(overflow: Int = 0, expired: Int = 0) {
+        package init(overflow: Int = 0, expired: Int = 0) {
             self.overflow = overflow
             self.expired = expired
         }
 
         /// Whether nothing was dropped.
-        public var isEmpty: Bool { overflow == 0 && expired == 0 }
+        package var isEmpty: Bool { overflow == 0 && expired == 0 }
     }
 
     /// The parameters of this direction.
-    public let parameters: MixingParameters
+    package let parameters: MixingParameters
     /// Inputs (real and cover) counted since the last release.
-    public private(set) var inputCount = 0
+    package private(set) var inputCount = 0
     /// When the last release happened (or the strategy was created).
-    public private(set) var lastReleaseTime: Timestamp
+    package private(set) var lastReleaseTime: Timestamp
     /// The newest position seen so far (initially the starting checkpoint).
-    public private(set) var lastPosition: Int64
+    package private(set) var lastPosition: Int64
     /// Real messages waiting for a release.
-    public private(set) var bufferedCount = 0
+    package private(set) var bufferedCount = 0
     private var queues: [RecipientTag?: WaitingQueue<Waiting>] = [:]
     private var discarded = Discarded()
 
     /// Starts an empty mix that resumes after `checkpoint` at `now`.
     /// - Throws: ``CoverNodeError`` when `parameters` are invalid.
-    public init(parameters: MixingParameters, checkpoint: Int64, now: Timestamp) throws {
+    package init(parameters: MixingParameters, checkpoint: Int64, now: Timestamp) throws {
         try parameters.validate()
         self.parameters = parameters
         self.lastReleaseTime = now
@@ -66,10 +66,10 @@ public struct MixingStrategy<Payload: Sendable>: Sendable {
     }
 
     /// When a timeout release becomes possible (it also needs ``MixingParameters/thresholdMin`` inputs).
-    public var timeoutDeadline: Timestamp { lastReleaseTime.adding(parameters.timeout) }
+    package var timeoutDeadline: Timestamp { lastReleaseTime.adding(parameters.timeout) }
 
     /// Feeds one input, in stream order, and returns a release if it triggers one.
-    public mutating func receive(_ input: MixingInput<Payload>, at now: Timestamp) -> MixingRelease<Payload>? {
+    package mutating func receive(_ input: MixingInput<Payload>, at now: Timestamp) -> MixingRelease<Payload>? {
         lastPosition = max(lastPosition, input.position)
         switch input {
         case .real(let payload, let position, let recipient, let receivedAt):
@@ -84,12 +84,12 @@ public struct MixingStrategy<Payload: Sendable>: Sendable {
     }
 
     /// Evaluates the timeout without new input: call it from a timer.
-    public mutating func tick(at now: Timestamp) -> MixingRelease<Payload>? {
+    package mutating func tick(at now: Timestamp) -> MixingRelease<Payload>? {
         releaseIfDue(at: now)
     }
 
     /// The real messages dropped since the last call, for counting and logging.
-    public mutating func takeDiscarded() -> Discarded {
+    package mutating func takeDiscarded() -> Discarded {
         defer { discarded = Discarded() }
         return discarded
     }

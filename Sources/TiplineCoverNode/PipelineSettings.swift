@@ -1,20 +1,20 @@
 import Foundation
 
 /// How a direction's pipeline reads, decrypts and retries.
-public struct PipelineSettings: Hashable, Sendable {
+package struct PipelineSettings: Hashable, Sendable {
     /// Stream messages read per batch.
-    public var batchSize: Int
+    package var batchSize: Int
     /// Wait between reads when the stream has nothing new (the mix's timer ticks at this rate too).
-    public var pollInterval: Duration
+    package var pollInterval: Duration
     /// Parallel decryption and sealing tasks (the task-group width); `nil` at creation means one per core.
-    public var width: Int
+    package var width: Int
     /// First retry delay after a failed publish or a pipeline restart.
-    public var minimumBackoff: Duration
+    package var minimumBackoff: Duration
     /// Longest retry delay.
-    public var maximumBackoff: Duration
+    package var maximumBackoff: Duration
 
     /// Creates settings; the defaults suit production.
-    public init(
+    package init(
         batchSize: Int = 2000, pollInterval: Duration = .seconds(1),
         width: Int? = nil, minimumBackoff: Duration = .seconds(1),
         maximumBackoff: Duration = .seconds(60)
@@ -27,7 +27,7 @@ public struct PipelineSettings: Hashable, Sendable {
     }
 
     /// Throws unless every value is positive and the backoff bounds are ordered.
-    public func validate() throws {
+    package func validate() throws {
         guard batchSize >= 1, width >= 1, pollInterval > .zero, minimumBackoff > .zero,
             minimumBackoff <= maximumBackoff
         else {

@@ -1,25 +1,25 @@
-public import TiplineAPIClient
-public import TiplineCore
+package import TiplineAPIClient
+package import TiplineCore
 
 /// The journalist's side of Tipline: an open vault, the API, and a clock.
 ///
 /// Every operation is a small, testable step: ``completeSetup()`` (first run), ``sync()`` (receive),
 /// ``queueReply(to:text:)`` / ``queueHandover(of:to:)`` (reply), ``sendNext()`` (one J2C, real or cover),
 /// ``rotateKeys()`` (keys and clean-up). ``JournalistService`` runs them on their schedules.
-public struct JournalistClient: Sendable {
+package struct JournalistClient: Sendable {
     /// The open vault.
-    public let vault: JournalistVault
+    package let vault: JournalistVault
     /// The API.
-    public let api: APIClient
+    package let api: APIClient
     /// Wall-clock time (injected so tests control it).
-    public let clock: any WallClock
+    package let clock: any WallClock
     /// Schedules and lifetimes.
-    public let configuration: JournalistConfiguration
+    package let configuration: JournalistConfiguration
     let keysCache = PublishedKeysCache()
     let activity = ClientActivity()
 
     /// Creates a client.
-    public init(
+    package init(
         vault: JournalistVault, api: APIClient, clock: any WallClock = SystemWallClock(),
         configuration: JournalistConfiguration = JournalistConfiguration()
     ) {

@@ -1,8 +1,8 @@
-public import Hummingbird
-public import Logging
+package import Hummingbird
+package import Logging
 
 /// The desk's Hummingbird application.
-public typealias DeskApplication = Application<RouterResponder<BasicRequestContext>>
+package typealias DeskApplication = Application<RouterResponder<BasicRequestContext>>
 
 /// Builds the desk's web application on 127.0.0.1 only: the screens of ``Desk`` behind ``DeskMiddleware``'s Host
 /// check and security headers.
@@ -11,7 +11,7 @@ public typealias DeskApplication = Application<RouterResponder<BasicRequestConte
 ///   - desk: the state; it is told the real port once the server listens.
 ///   - onServerRunning: called with the bound port (useful with port 0).
 /// - Throws: ``DeskError`` when the templates cannot be loaded.
-public func buildDeskApplication(
+package func buildDeskApplication(
     desk: Desk, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws -> DeskApplication {
     let pages = try await Pages.load()

@@ -1,12 +1,12 @@
 import Hummingbird
-public import Logging
+package import Logging
 
 /// Runs the desk: the web UI on 127.0.0.1 and, from the first unlock, the journalist service in the same process.
-public enum DeskServer {
+package enum DeskServer {
     /// Serves until SIGINT or SIGTERM, then stops the journalist service gracefully (the step in progress finishes
     /// and saves) and closes the vault.
     /// - Parameter onServerRunning: called with the desk's URL (`http://127.0.0.1:PORT/`) once it listens.
-    public static func run(
+    package static func run(
         settings: DeskSettings, logger: Logger, onServerRunning: @escaping @Sendable (String) async -> Void
     ) async throws {
         let desk = Desk(settings: settings, logger: logger)

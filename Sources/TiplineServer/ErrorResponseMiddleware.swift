@@ -1,5 +1,5 @@
 import HTTPTypes
-public import Hummingbird
+package import Hummingbird
 import Logging
 
 /// Turns every error into CoverDrop's `{"error": "..."}` body.
@@ -7,11 +7,11 @@ import Logging
 /// Errors that render their own response (`HTTPResponseError` other than Hummingbird's `HTTPError`) pass through.
 /// Hummingbird's own errors (404 for an unknown route, 413 for an oversized body, ...) keep their status and get a
 /// JSON body. Anything else is a 500 whose details go to the log at `error`, never to the client.
-public struct ErrorResponseMiddleware<Context: RequestContext>: RouterMiddleware {
+package struct ErrorResponseMiddleware<Context: RequestContext>: RouterMiddleware {
     /// Creates the middleware.
-    public init() {}
+    package init() {}
 
-    public func handle(
+    package func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     )
         async throws -> Response

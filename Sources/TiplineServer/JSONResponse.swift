@@ -1,21 +1,21 @@
 import Foundation
-public import HTTPTypes
-public import Hummingbird
+package import HTTPTypes
+package import Hummingbird
 import NIOCore
 import TiplineCore
 
 /// JSON responses in CoverDrop's shapes: deterministic bytes (sorted keys, unescaped slashes), so equal content
 /// always has an equal ETag, and errors as `{"error": "..."}`.
-public enum JSONResponse {
+package enum JSONResponse {
     /// The encoder of every JSON body a Tipline service sends.
-    public static func encode<T: Encodable>(_ value: T) throws -> ByteBuffer {
+    package static func encode<T: Encodable>(_ value: T) throws -> ByteBuffer {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return ByteBuffer(bytes: try encoder.encode(value))
     }
 
     /// A JSON response with `status` and extra `headers`.
-    public static func make<T: Encodable>(
+    package static func make<T: Encodable>(
         _ value: T, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]
     ) throws
         -> Response
@@ -25,7 +25,7 @@ public enum JSONResponse {
     }
 
     /// A response with an already encoded JSON `body`.
-    public static func make(body: ByteBuffer, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response
+    package static func make(body: ByteBuffer, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response
     {
         var fields = headers
         fields[.contentType] = "application/json"
@@ -34,7 +34,7 @@ public enum JSONResponse {
     }
 
     /// `{"error": message}` with `status`.
-    public static func error(_ status: HTTPResponse.Status, message: String, headers: HTTPFields = [:]) -> Response {
+    package static func error(_ status: HTTPResponse.Status, message: String, headers: HTTPFields = [:]) -> Response {
         // Encoding a struct of one string cannot fail; fall back to an empty body rather than trap.
         let body = (try? encode(APIErrorBody(error: message))) ?? ByteBuffer()
         return make(body: body, status: status, headers: headers)

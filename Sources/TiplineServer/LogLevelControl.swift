@@ -1,21 +1,21 @@
-public import Logging
+package import Logging
 import Synchronization
 
 /// A log level shared by every logger of a service and changeable while it runs (`POST /v1/logging`).
-public final class LogLevelControl: Sendable {
+package final class LogLevelControl: Sendable {
     private let current: Mutex<Logger.Level>
 
     /// Starts at `level`.
-    public init(_ level: Logger.Level) { current = Mutex(level) }
+    package init(_ level: Logger.Level) { current = Mutex(level) }
 
     /// The level in force.
-    public var level: Logger.Level {
+    package var level: Logger.Level {
         get { current.withLock { $0 } }
         set { current.withLock { $0 = newValue } }
     }
 
     /// A logger whose level follows this control; it writes through the handler `LoggingSystem` makes for `label`.
-    public func logger(label: String) -> Logger {
+    package func logger(label: String) -> Logger {
         let upstream = Logger(label: label).handler
         return Logger(label: label) { _ in ControlledLogHandler(upstream: upstream, control: self) }
     }

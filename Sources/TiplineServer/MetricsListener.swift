@@ -1,7 +1,7 @@
 import Hummingbird
-public import Logging
-public import Prometheus
-public import ServiceLifecycle
+package import Logging
+package import Prometheus
+package import ServiceLifecycle
 
 /// The private metrics listener of a Tipline process, and only when it has a port: `GET /metrics` (the Prometheus
 /// text of `registry`) and `GET /v1/healthcheck`, bound to 127.0.0.1 whatever the public listener binds. It serves
@@ -10,10 +10,10 @@ public import ServiceLifecycle
 /// Metrics never go on a public listener: the CoverNode's counters (real and cover messages, queue depth) move
 /// with real traffic but not with cover, so anybody who could read them could tell a source's message from cover
 /// (`docs/threat-model.md`, "What the public listener exposes").
-public enum MetricsListener {
+package enum MetricsListener {
     /// The listener as a service, or `nil` without a port (`0` picks a free one; the bound port is logged as
     /// `metrics listening port=N`).
-    public static func service(
+    package static func service(
         name: String, port: Int?, registry: PrometheusCollectorRegistry, logger: Logger
     ) -> (any Service)? {
         guard let port else { return nil }

@@ -1,20 +1,20 @@
 import HTTPTypes
-public import Hummingbird
+package import Hummingbird
 import Logging
-public import Prometheus
+package import Prometheus
 
 /// Counts requests and measures their latency in Prometheus, and logs each request at `debug`.
 ///
 /// Labels and log fields are only the matched route template (`/v1/user/dead-drops`, never the raw path or query),
 /// the method (one of the standard ones, else `OTHER`) and the status code: nothing a client chooses freely, and
 /// nothing about who sent the request.
-public struct RequestTelemetryMiddleware<Context: RequestContext>: RouterMiddleware {
+package struct RequestTelemetryMiddleware<Context: RequestContext>: RouterMiddleware {
     private let registry: PrometheusCollectorRegistry
 
     /// Records into `registry`.
-    public init(registry: PrometheusCollectorRegistry) { self.registry = registry }
+    package init(registry: PrometheusCollectorRegistry) { self.registry = registry }
 
-    public func handle(
+    package func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     )
         async throws -> Response

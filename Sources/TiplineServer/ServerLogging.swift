@@ -5,11 +5,11 @@ import Synchronization
 ///
 /// Privacy rules every service follows: request logs are written at `debug` only and carry the method, the route
 /// template, the status and the duration — never a client address, user agent, query string, header or body.
-public enum ServerLogging {
+package enum ServerLogging {
     private static let bootstrapped = Mutex(false)
 
     /// Sends all logs to standard error. Safe to call more than once; only the first call has an effect.
-    public static func bootstrap() {
+    package static func bootstrap() {
         let first = bootstrapped.withLock { done in
             defer { done = true }
             return !done

@@ -1,12 +1,12 @@
 import HTTPTypes
-public import Hummingbird
+package import Hummingbird
 import NIOCore
-public import Prometheus
+package import Prometheus
 import TiplineCore
 
 extension Router {
     /// Adds `GET /v1/healthcheck`: `{"name", "status": "ok", "commit", "branch"}` with `Cache-Control: max-age=1`.
-    public func addHealthCheck(name: String, commit: String? = nil, branch: String? = nil) {
+    package func addHealthCheck(name: String, commit: String? = nil, branch: String? = nil) {
         let body = HealthCheck(name: name, commit: commit, branch: branch)
         get("/v1/healthcheck") { _, _ in
             try JSONResponse.make(body, headers: [.cacheControl: "max-age=1"])
@@ -14,7 +14,7 @@ extension Router {
     }
 
     /// Adds `GET /metrics`: the Prometheus text exposition of `registry` (aggregate counters and histograms only).
-    public func addMetrics(registry: PrometheusCollectorRegistry) {
+    package func addMetrics(registry: PrometheusCollectorRegistry) {
         get("/metrics") { _, _ in
             let text = ByteBuffer(bytes: registry.emitToBuffer())
             return Response(

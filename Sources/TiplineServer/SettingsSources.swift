@@ -1,4 +1,4 @@
-public import Configuration
+package import Configuration
 import Foundation
 
 /// Builds the `ConfigReader` every Tipline service reads its typed settings from.
@@ -10,9 +10,9 @@ import Foundation
 /// is `TIPLINE_` followed by the key upper-cased with `.` and `-` replaced by `_` (`TIPLINE_HTTP_PORT`,
 /// `TIPLINE_APPENDER_MAX_BATCH`). In the JSON file the same key is nested objects:
 /// `{"http": {"port": 3000}, "appender": {"max-batch": 512}}`.
-public enum SettingsSources {
+package enum SettingsSources {
     /// The prefix of every environment variable read as a setting.
-    public static let environmentPrefix = "tipline"
+    package static let environmentPrefix = "tipline"
 
     /// Creates the reader.
     ///
@@ -21,7 +21,7 @@ public enum SettingsSources {
     ///   - environment: Environment variables; `nil` reads the process environment (tests pass their own).
     ///   - configFile: A JSON settings file; `nil` for none. A missing file is an error.
     /// - Throws: ``TiplineServerError`` when the file is missing or malformed.
-    public static func reader(
+    package static func reader(
         overrides: [String: String] = [:],
         environment: [String: String]? = nil,
         configFile: String? = nil
@@ -49,7 +49,7 @@ public enum SettingsSources {
     }
 
     /// The environment variable that sets `key` (`http.port` → `TIPLINE_HTTP_PORT`).
-    public static func environmentName(ofKey key: String, prefixed: Bool = true) -> String {
+    package static func environmentName(ofKey key: String, prefixed: Bool = true) -> String {
         let name = String(key.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })
         return prefixed ? environmentPrefix.uppercased() + "_" + name : name
     }

@@ -63,7 +63,7 @@ package actor ReaderPopulation {
     }
 
     /// The ground truth and time scale of the run so far (complete once ``run(progress:)`` returned).
-    public private(set) var manifest: PopulationManifest
+    package private(set) var manifest: PopulationManifest
 
     /// The state folder of reader `index` (0-based; sources come first).
     package nonisolated func stateFolder(ofReader index: Int) -> URL {

@@ -1,7 +1,7 @@
 import Foundation
-public import Logging
+package import Logging
 import PostgresNIO
-public import ServiceLifecycle
+package import ServiceLifecycle
 
 /// A migrated store and the services that must run, in the caller's `ServiceGroup`, while it is used.
 ///
@@ -14,11 +14,11 @@ public import ServiceLifecycle
 ///
 /// List ``services`` first: a group stops its services in reverse order, so the database client (PostgreSQL) or
 /// the file (SQLite) is closed only after everything that uses it has stopped.
-public struct OpenedStore: Sendable {
+package struct OpenedStore: Sendable {
     /// The store, migrated; usable while ``services`` run.
-    public let store: any TiplineStore
+    package let store: any TiplineStore
     /// What runs the store: PostgreSQL's client, or the closing of the SQLite file at graceful shutdown.
-    public let services: [any Service]
+    package let services: [any Service]
 
     /// Opens and migrates the store at `database`.
     ///
@@ -27,7 +27,7 @@ public struct OpenedStore: Sendable {
     ///   - logger: the logger of the database client.
     /// - Throws: ``StorageError`` with code `configuration` for a malformed URL or a folder that cannot be created,
     ///   `migration` when the schema cannot be brought up to date, `database` when the file cannot be opened.
-    public static func open(database: String, logger: Logger) async throws -> OpenedStore {
+    package static func open(database: String, logger: Logger) async throws -> OpenedStore {
         let lowercased = database.lowercased()
         if lowercased.hasPrefix("postgres://") || lowercased.hasPrefix("postgresql://") {
             return try await openPostgres(url: database, logger: logger)

@@ -2,9 +2,9 @@
 ///
 /// Messages describe what failed and why, never the stored bytes: no message contents, keys,
 /// signatures or dead-drop data ever appear in ``message``.
-public struct StorageError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What kind of failure this is.
-    public enum Code: String, Sendable, Hashable {
+    package enum Code: String, Sendable, Hashable {
         /// The caller passed a value that violates the store's contract (wrong length, bad hex, ...).
         case invalidInput
         /// The database reported an error while running a statement.
@@ -18,18 +18,18 @@ public struct StorageError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     /// The failure category.
-    public let code: Code
+    package let code: Code
     /// A human-readable explanation that never contains secret material or message bytes.
-    public let message: String
+    package let message: String
 
     /// Creates an error with a code and a message.
-    public init(code: Code, message: String) {
+    package init(code: Code, message: String) {
         self.code = code
         self.message = message
     }
 
     /// `StorageError(<code>): <message>`.
-    public var description: String { "StorageError(\(self.code.rawValue)): \(self.message)" }
+    package var description: String { "StorageError(\(self.code.rawValue)): \(self.message)" }
 
     static func invalidInput(_ message: String) -> StorageError {
         StorageError(code: .invalidInput, message: message)

@@ -1,23 +1,23 @@
-public import Logging
+package import Logging
 import Synchronization
 
 /// A logger whose lines (message and metadata, as one string each) a test can read back.
-public final class CapturedLog: Sendable {
+package final class CapturedLog: Sendable {
     /// An empty log.
-    public init() {}
+    package init() {}
 
     private let lines = Mutex<[String]>([])
 
     /// A logger that records into this log.
-    public var logger: Logger {
+    package var logger: Logger {
         Logger(label: "tipline.test") { _ in Handler(log: self) }
     }
 
     /// Every recorded line.
-    public var all: [String] { lines.withLock { $0 } }
+    package var all: [String] { lines.withLock { $0 } }
 
     /// The recorded lines that contain `text`.
-    public func lines(containing text: String) -> [String] { all.filter { $0.contains(text) } }
+    package func lines(containing text: String) -> [String] { all.filter { $0.contains(text) } }
 
     fileprivate func record(_ line: String) { lines.withLock { $0.append(line) } }
 

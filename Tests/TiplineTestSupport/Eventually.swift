@@ -1,7 +1,7 @@
 /// Polls `probe` every `interval` until it returns a value, and returns that value. Errors of `probe` end the wait
 /// (wrap it in `try?` to keep polling through them).
 /// - Throws: ``TestFailure`` ("timed out waiting for `what`") when `timeout` passes first.
-public func eventually<T: Sendable>(
+package func eventually<T: Sendable>(
     _ what: String, timeout: Duration = .seconds(120), every interval: Duration = .milliseconds(50),
     _ probe: () async throws -> T?
 ) async throws -> T {
@@ -15,7 +15,7 @@ public func eventually<T: Sendable>(
 
 /// Polls `condition` every `interval` until it holds. Errors of `condition` end the wait.
 /// - Throws: ``TestFailure`` ("timed out waiting for `what`") when `timeout` passes first.
-public func eventually(
+package func eventually(
     _ what: String, timeout: Duration = .seconds(120), every interval: Duration = .milliseconds(50),
     _ condition: () async throws -> Bool
 ) async throws {

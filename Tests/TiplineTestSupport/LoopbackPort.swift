@@ -5,10 +5,10 @@ import Glibc
 #endif
 
 /// Loopback TCP ports for servers a test starts as child processes.
-public enum LoopbackPort {
+package enum LoopbackPort {
     /// A port on 127.0.0.1 that was free a moment ago (the kernel picks it; the socket is closed again).
     /// - Throws: ``TestFailure`` when no socket could be bound.
-    public static func free() throws -> Int {
+    package static func free() throws -> Int {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw TestFailure("socket() failed") }
         defer { close(descriptor) }

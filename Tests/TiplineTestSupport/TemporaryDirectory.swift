@@ -1,12 +1,12 @@
-public import Foundation
+package import Foundation
 
 /// A fresh folder under the system's temporary directory, deleted when the value is released or by ``remove()``.
-public final class TemporaryDirectory: Sendable {
+package final class TemporaryDirectory: Sendable {
     /// The folder's path.
-    public let path: String
+    package let path: String
 
     /// Creates a new, empty folder.
-    public init() throws {
+    package init() throws {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("tipline-tests-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
@@ -14,12 +14,12 @@ public final class TemporaryDirectory: Sendable {
     deinit { remove() }
 
     /// The folder as a file URL.
-    public var url: URL { URL(fileURLWithPath: path, isDirectory: true) }
+    package var url: URL { URL(fileURLWithPath: path, isDirectory: true) }
 
     /// The path of `name` inside the folder.
-    public func file(_ name: String) -> String { path + "/" + name }
+    package func file(_ name: String) -> String { path + "/" + name }
 
     /// Deletes the folder and everything in it now (a `defer { folder.remove() }` also keeps the value alive until
     /// the end of its scope).
-    public func remove() { try? FileManager.default.removeItem(atPath: path) }
+    package func remove() { try? FileManager.default.removeItem(atPath: path) }
 }

@@ -1,43 +1,43 @@
-public import TiplineCore
+package import TiplineCore
 
 /// A freshly generated CoverDrop key hierarchy for tests, valid from ``now``: a self-signed organisation key (the
 /// trust anchor), the journalist and CoverNode provisioning keys it certifies, one CoverNode (``coverNodeId``) with
 /// an identity and a messaging key, and the ``journalists`` added at creation or with
 /// ``addJournalist(_:messagingKeys:identityValidity:messagingValidity:)``. Every key is certified for its
 /// ``KeyLifetimes`` lifetime from ``now`` unless told otherwise.
-public struct TestKeyHierarchy: Sendable {
+package struct TestKeyHierarchy: Sendable {
     /// The id the CoverNode is published under.
-    public static let coverNodeId = "covernode_001"
+    package static let coverNodeId = "covernode_001"
 
     /// The time every key is certified from.
-    public let now: Timestamp
+    package let now: Timestamp
     /// The organisation's key pair.
-    public let organization: SigningKeyPair<Role.Organization>
+    package let organization: SigningKeyPair<Role.Organization>
     /// The organisation's self-signed public key: the trust anchor.
-    public let anchor: SignedPublicKey<SigningPublicKey<Role.Organization>>
+    package let anchor: SignedPublicKey<SigningPublicKey<Role.Organization>>
     /// The journalist provisioning key pair, which certifies journalist identity keys.
-    public let journalistProvisioning: SigningKeyPair<Role.JournalistProvisioning>
+    package let journalistProvisioning: SigningKeyPair<Role.JournalistProvisioning>
     /// The journalist provisioning public key, certified by the organisation.
-    public let journalistProvisioningKey: SignedPublicKey<SigningPublicKey<Role.JournalistProvisioning>>
+    package let journalistProvisioningKey: SignedPublicKey<SigningPublicKey<Role.JournalistProvisioning>>
     /// The CoverNode provisioning key pair, which certifies CoverNode identity keys.
-    public let coverNodeProvisioning: SigningKeyPair<Role.CoverNodeProvisioning>
+    package let coverNodeProvisioning: SigningKeyPair<Role.CoverNodeProvisioning>
     /// The CoverNode provisioning public key, certified by the organisation.
-    public let coverNodeProvisioningKey: SignedPublicKey<SigningPublicKey<Role.CoverNodeProvisioning>>
+    package let coverNodeProvisioningKey: SignedPublicKey<SigningPublicKey<Role.CoverNodeProvisioning>>
     /// The CoverNode's identity key pair, which certifies its messaging keys and signs dead drops.
-    public let coverNodeIdentity: SigningKeyPair<Role.CoverNodeIdentity>
+    package let coverNodeIdentity: SigningKeyPair<Role.CoverNodeIdentity>
     /// The CoverNode's identity public key, certified by the CoverNode provisioning key.
-    public let coverNodeIdentityKey: SignedPublicKey<SigningPublicKey<Role.CoverNodeIdentity>>
+    package let coverNodeIdentityKey: SignedPublicKey<SigningPublicKey<Role.CoverNodeIdentity>>
     /// The CoverNode's messaging key pair.
-    public let coverNodeMessaging: EncryptionKeyPair<Role.CoverNodeMessaging>
+    package let coverNodeMessaging: EncryptionKeyPair<Role.CoverNodeMessaging>
     /// The CoverNode's messaging public key, certified by its identity key.
-    public let coverNodeMessagingKey: SignedPublicKey<EncryptionPublicKey<Role.CoverNodeMessaging>>
+    package let coverNodeMessagingKey: SignedPublicKey<EncryptionPublicKey<Role.CoverNodeMessaging>>
     /// The journalists, in the order they were added.
-    public private(set) var journalists: [Journalist] = []
+    package private(set) var journalists: [Journalist] = []
 
     /// Generates a hierarchy valid from `now`, with a journalist for each of `journalistIds` (one messaging key each,
     /// default lifetimes). The CoverNode identity key is valid for `coverNodeIdentityValidity`; its messaging key does
     /// not outlive it.
-    public init(
+    package init(
         now: Timestamp, journalistIds: [String] = [],
         coverNodeIdentityValidity: Duration = KeyLifetimes.coverNodeIdentity
     ) throws {
@@ -64,7 +64,7 @@ public struct TestKeyHierarchy: Sendable {
     /// `messagingValidity`; each earlier one expires an hour before the next. No messaging key outlives the identity
     /// key.
     @discardableResult
-    public mutating func addJournalist(
+    package mutating func addJournalist(
         _ id: String, messagingKeys: Int = 1, identityValidity: Duration = KeyLifetimes.journalistIdentity,
         messagingValidity: Duration = KeyLifetimes.messaging
     ) throws -> Journalist {
@@ -85,10 +85,10 @@ public struct TestKeyHierarchy: Sendable {
     }
 
     /// The journalist `id`, if there is one.
-    public func journalist(_ id: String) -> Journalist? { journalists.first { $0.id == id } }
+    package func journalist(_ id: String) -> Journalist? { journalists.first { $0.id == id } }
 
     /// The body of `GET /v1/public-keys` for this hierarchy, with `profiles` and `defaultJournalistId` as given.
-    public func response(
+    package func response(
         maxEpoch: Int32 = 1, profiles: [JournalistProfile] = [], defaultJournalistId: String? = nil
     ) -> PublicKeysResponse {
         let coverNode = PublicKeysResponse.IdentityFamily(
@@ -121,7 +121,7 @@ public struct TestKeyHierarchy: Sendable {
 
     /// ``response(maxEpoch:profiles:defaultJournalistId:)`` verified as a client would, against ``anchor`` at
     /// ``now``.
-    public func verifiedKeys(maxEpoch: Int32 = 1) -> VerifiedKeys {
+    package func verifiedKeys(maxEpoch: Int32 = 1) -> VerifiedKeys {
         VerifiedKeys(response(maxEpoch: maxEpoch), trustAnchors: [anchor], now: now)
     }
 }

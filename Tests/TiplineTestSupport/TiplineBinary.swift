@@ -1,20 +1,20 @@
-public import Foundation
+package import Foundation
 
 /// The built `tipline` executable, run as a real child process: `TIPLINE_BINARY` when set, otherwise the one next
 /// to the test bundle or in this checkout's `.build/debug` (`swift build --product tipline`).
-public enum TiplineBinary {
+package enum TiplineBinary {
     /// What a finished run printed.
-    public struct Result: Sendable {
+    package struct Result: Sendable {
         /// The exit status.
-        public var status: Int32
+        package var status: Int32
         /// Standard output.
-        public var output: String
+        package var output: String
         /// Standard error.
-        public var error: String
+        package var error: String
     }
 
     /// The executable's path (it may not exist: a test that needs it checks).
-    public static var path: String {
+    package static var path: String {
         if let path = ProcessInfo.processInfo.environment["TIPLINE_BINARY"], !path.isEmpty { return path }
         let runner = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         var packageRoot = URL(fileURLWithPath: #filePath)
@@ -30,7 +30,7 @@ public enum TiplineBinary {
     }
 
     /// Runs `tipline arguments…` to completion.
-    public static func run(
+    package static func run(
         _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil
     ) throws -> Result {
         let process = try start(arguments, environment: environment, in: directory)
@@ -44,7 +44,7 @@ public enum TiplineBinary {
 
     /// Starts `tipline arguments…` in the background, `environment` added to this process's, with standard output
     /// piped, and standard error piped too unless `discardingErrors`.
-    public static func start(
+    package static func start(
         _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil,
         discardingErrors: Bool = false
     ) throws -> Process {

@@ -1,10 +1,10 @@
-public import TiplineCore
+package import TiplineCore
 
 extension JournalistClient {
     /// The other journalists and desks a source can be handed over to: every published profile, other than this
     /// vault's own, whose messaging keys verify against the vault's trust anchors, sorted by their sort name.
     /// Uses the cached key hierarchy when the API cannot be reached.
-    public func handoverTargets() async throws -> [JournalistProfile] {
+    package func handoverTargets() async throws -> [JournalistProfile] {
         let keys = try await verifiedKeys(allowStale: true)
         let ownId = try await vault.read { $0.journalistId }
         let profiles = await keysCache.lastResponse?.journalistProfiles ?? []

@@ -2,7 +2,7 @@ import TiplineCore
 
 extension JournalistClient {
     /// Every source, the most recently active first.
-    public func inbox() async throws -> [SourceSummary] {
+    package func inbox() async throws -> [SourceSummary] {
         try await vault.read { contents in
             contents.sources.map(contents.summary(of:)).sorted {
                 ($0.lastActivity, $0.number) > ($1.lastActivity, $1.number)
@@ -13,7 +13,7 @@ extension JournalistClient {
     /// The conversation with a source (see ``inbox()`` for the names and numbers that can be given), as it was
     /// before this call: messages that were unread are returned unread.
     /// - Parameter markRead: marks the source's incoming messages as read (and saves the vault).
-    public func conversation(with query: String, markRead: Bool = true) async throws -> SourceConversation {
+    package func conversation(with query: String, markRead: Bool = true) async throws -> SourceConversation {
         let source = try await vault.read { try $0.source(matching: query) }
         let conversation = try await vault.read { $0.conversation(with: source) }
         guard markRead, conversation.source.unreadCount > 0 else { return conversation }
@@ -28,7 +28,7 @@ extension JournalistClient {
     /// Mutes or unmutes a source: a muted source's messages are still received and kept, but not counted as
     /// unread by ``status()`` (for sources who write too often or abusively).
     @discardableResult
-    public func setMuted(_ muted: Bool, source query: String) async throws -> SourceSummary {
+    package func setMuted(_ muted: Bool, source query: String) async throws -> SourceSummary {
         try await vault.update { contents in
             let source = try contents.source(matching: query)
             guard let index = contents.sources.firstIndex(where: { $0.replyKey == source.replyKey }) else {
@@ -40,7 +40,7 @@ extension JournalistClient {
     }
 
     /// The state of the vault and its keys, for status screens.
-    public func status() async throws -> JournalistStatus {
+    package func status() async throws -> JournalistStatus {
         let now = clock.now()
         let lastSyncAt = await activity.lastSyncAt
         return try await vault.read { contents in

@@ -1,27 +1,27 @@
-public import TiplineCore
+package import TiplineCore
 
 /// The state of a journalist's vault and keys.
-public struct JournalistStatus: Sendable, Hashable {
+package struct JournalistStatus: Sendable, Hashable {
     /// The journalist or desk.
-    public let journalistId: String
+    package let journalistId: String
     /// Whether the setup bundle has been registered with the API.
-    public let isSetUp: Bool
+    package let isSetUp: Bool
     /// When the signing identity key expires (`nil`: no valid identity key).
-    public let identityKeyExpiry: Timestamp?
+    package let identityKeyExpiry: Timestamp?
     /// When the latest published messaging key expires (`nil`: none).
-    public let messagingKeyExpiry: Timestamp?
+    package let messagingKeyExpiry: Timestamp?
     /// Whether a new identity key is waiting to be certified.
-    public let identityRotationPending: Bool
+    package let identityRotationPending: Bool
     /// Sources known to the vault.
-    public let sourceCount: Int
+    package let sourceCount: Int
     /// Unread messages from sources that are not muted.
-    public let unreadCount: Int
+    package let unreadCount: Int
     /// Replies waiting in the outbound queue.
-    public let queuedReplies: Int
+    package let queuedReplies: Int
     /// The last journalist dead drop processed.
-    public let deadDropCursor: Int32?
+    package let deadDropCursor: Int32?
     /// The last successful sync.
-    public let lastSyncAt: Timestamp?
+    package let lastSyncAt: Timestamp?
     /// The last J2C posted (real or cover).
-    public let lastSentAt: Timestamp?
+    package let lastSentAt: Timestamp?
 }

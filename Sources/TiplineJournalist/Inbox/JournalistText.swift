@@ -1,15 +1,15 @@
-public import TiplineCore
+package import TiplineCore
 
 /// Plain-text renderings for the command line.
-public enum JournalistText {
+package enum JournalistText {
     /// `2026-05-03 14:02 UTC`.
-    public static func date(_ instant: Timestamp) -> String {
+    package static func date(_ instant: Timestamp) -> String {
         let text = instant.rfc3339
         return String(text.prefix(10)) + " " + String(text.dropFirst(11).prefix(5)) + " UTC"
     }
 
     /// The inbox table, the most recent source first.
-    public static func inbox(_ sources: [SourceSummary]) -> String {
+    package static func inbox(_ sources: [SourceSummary]) -> String {
         guard !sources.isEmpty else { return "No sources yet. `tipline journalist sync` fetches new messages." }
         let unread = sources.reduce(0) { $0 + $1.unreadCount }
         var rows = [["#", "Source", "Unread", "Messages", "Queued", "Last activity", ""]]
@@ -25,7 +25,7 @@ public enum JournalistText {
     }
 
     /// A conversation, oldest message first. A source's text is shown as ``terminalSafe(_:)`` makes it.
-    public static func conversation(_ conversation: SourceConversation) -> String {
+    package static func conversation(_ conversation: SourceConversation) -> String {
         let source = conversation.source
         var out = "\(source.alias) (#\(source.number), key \(source.keyPrefix)…)"
         out += source.isMuted ? ", muted\n" : "\n"
@@ -54,7 +54,7 @@ public enum JournalistText {
     }
 
     /// A one-paragraph summary of a sync.
-    public static func sync(_ report: SyncReport) -> String {
+    package static func sync(_ report: SyncReport) -> String {
         var lines: [String] = []
         let messages = report.newMessages == 1 ? "message" : "messages"
         lines.append(
@@ -80,7 +80,7 @@ public enum JournalistText {
     }
 
     /// The vault and key status.
-    public static func status(_ status: JournalistStatus, now: Timestamp) -> String {
+    package static func status(_ status: JournalistStatus, now: Timestamp) -> String {
         func expiry(_ instant: Timestamp?) -> String {
             guard let instant else { return "none valid" }
             let hours = instant.duration(since: now).components.seconds / 3600
@@ -104,7 +104,7 @@ public enum JournalistText {
     /// `text` with every control character except newline and tab shown as `\u{1B}`: a source's text cannot fake
     /// lines, move the cursor, clear the screen or write the clipboard (ESC, CSI and OSC sequences, carriage returns,
     /// C1 controls).
-    public static func terminalSafe(_ text: String) -> String {
+    package static func terminalSafe(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar.properties.generalCategory == .control, scalar != "\n", scalar != "\t" {

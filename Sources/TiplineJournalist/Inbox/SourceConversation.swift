@@ -1,11 +1,11 @@
-public import TiplineCore
+package import TiplineCore
 
 /// A source and its messages, oldest first: what the inbox shows when the journalist opens one source.
-public struct SourceConversation: Sendable, Hashable {
+package struct SourceConversation: Sendable, Hashable {
     /// One message of a conversation.
-    public struct Message: Sendable, Hashable, Identifiable {
+    package struct Message: Sendable, Hashable, Identifiable {
         /// Who wrote it.
-        public enum Direction: Sendable, Hashable {
+        package enum Direction: Sendable, Hashable {
             /// From the source.
             case incoming
             /// From the journalist.
@@ -13,7 +13,7 @@ public struct SourceConversation: Sendable, Hashable {
         }
 
         /// Delivery state of a reply.
-        public enum Delivery: Sendable, Hashable {
+        package enum Delivery: Sendable, Hashable {
             /// In the outbound queue.
             case queued(position: Int)
             /// Posted to the API in a J2C at this time.
@@ -21,25 +21,25 @@ public struct SourceConversation: Sendable, Hashable {
         }
 
         /// A number unique within the vault.
-        public let number: Int64
+        package let number: Int64
         /// Who wrote it.
-        public let direction: Direction
+        package let direction: Direction
         /// The text, or `nil` for a message that could not be decoded.
-        public let text: String?
+        package let text: String?
         /// For a handover: the journalist or desk the source was sent to.
-        public let handoverTo: String?
+        package let handoverTo: String?
         /// When it was received (incoming) or written (outgoing).
-        public let date: Timestamp
+        package let date: Timestamp
         /// Whether an incoming message has been read.
-        public let isRead: Bool
+        package let isRead: Bool
         /// For outgoing messages.
-        public let delivery: Delivery?
+        package let delivery: Delivery?
 
-        public var id: Int64 { number }
+        package var id: Int64 { number }
     }
 
     /// The source.
-    public let source: SourceSummary
+    package let source: SourceSummary
     /// The messages, oldest first.
-    public let messages: [Message]
+    package let messages: [Message]
 }

@@ -2,7 +2,7 @@ import TiplineAPIClient
 import TiplineCore
 
 /// Progress of an identity-key rotation.
-public enum IdentityRotationState: Sendable, Equatable {
+package enum IdentityRotationState: Sendable, Equatable {
     /// The current identity key is recent enough.
     case notDue
     /// A new key is waiting for the organisation to certify it (the request is queued at the API).

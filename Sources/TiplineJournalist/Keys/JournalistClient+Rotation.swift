@@ -2,18 +2,18 @@ import TiplineAPIClient
 import TiplineCore
 
 /// What ``JournalistClient/rotateKeys(forceMessaging:forceIdentity:)`` did.
-public struct KeyRotationReport: Sendable, Equatable {
+package struct KeyRotationReport: Sendable, Equatable {
     /// The epoch of a newly published messaging key.
-    public var newMessagingKeyEpoch: Int32?
+    package var newMessagingKeyEpoch: Int32?
     /// Expired keys removed from the vault.
-    public var expiredKeysRemoved = 0
+    package var expiredKeysRemoved = 0
     /// Messages removed because they are older than the retention period.
-    public var messagesRemoved = 0
+    package var messagesRemoved = 0
     /// Progress of the identity-key rotation.
-    public var identityRotation: IdentityRotationState = .notDue
+    package var identityRotation: IdentityRotationState = .notDue
 
     /// Creates an empty report.
-    public init() {}
+    package init() {}
 }
 
 extension JournalistClient {
@@ -24,7 +24,7 @@ extension JournalistClient {
     /// - Parameters:
     ///   - forceMessaging: publish a new messaging key even if the latest is recent.
     ///   - forceIdentity: request a new identity key even if the current one is recent.
-    public func rotateKeys(forceMessaging: Bool = false, forceIdentity: Bool = false) async throws -> KeyRotationReport
+    package func rotateKeys(forceMessaging: Bool = false, forceIdentity: Bool = false) async throws -> KeyRotationReport
     {
         try await requireSetUp()
         var report = KeyRotationReport()

@@ -11,7 +11,7 @@ extension JournalistClient {
     }
 
     /// Whether the vault still has to register with the API.
-    public var needsSetup: Bool {
+    package var needsSetup: Bool {
         get async throws { try await vault.read { $0.pendingSetup != nil || $0.deadDropCursor == nil } }
     }
 
@@ -22,7 +22,7 @@ extension JournalistClient {
     ///
     /// - Returns: `false` when there was nothing to do.
     @discardableResult
-    public func completeSetup() async throws -> Bool {
+    package func completeSetup() async throws -> Bool {
         guard let pending = try await vault.read({ $0.pendingSetup }) else {
             guard try await vault.read({ $0.deadDropCursor == nil }) else { return false }
             try await startCursor()

@@ -1,12 +1,12 @@
 import Foundation
-public import TiplineCore
+package import TiplineCore
 
 /// Creating a vault from a setup bundle file made by the key ceremony (`tipline admin`).
-public enum JournalistSetup {
+package enum JournalistSetup {
     /// Reads the bundle at `bundlePath`, creates an encrypted vault at `vaultPath` holding its keys and forms, and
     /// then erases the bundle file (its identity secret is now only in the vault). Nothing touches the network:
     /// the first ``JournalistClient/completeSetup()`` (run by `sync` or `run`) registers with the API.
-    public static func createVault(
+    package static func createVault(
         bundlePath: String, vaultPath: String, passphrase: String, kdf: PasswordKDF = .vault, now: Timestamp
     ) throws -> JournalistVault {
         let bundle: JournalistSetupBundle

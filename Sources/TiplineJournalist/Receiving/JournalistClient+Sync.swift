@@ -11,7 +11,7 @@ extension JournalistClient {
     /// and a later sync tries again. Each dead drop is trial-decrypted with the CoverNode messaging keys and the
     /// journalist's own messaging keys valid when it was made, and the messages are stored together with the new
     /// cursor in one atomic save: the cursor never moves past a message that is not safely in the vault.
-    public func sync() async throws -> SyncReport {
+    package func sync() async throws -> SyncReport {
         try await completeSetup()
         var report = SyncReport()
         var keys = try await verifiedKeys()

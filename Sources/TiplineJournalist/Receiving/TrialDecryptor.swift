@@ -1,4 +1,4 @@
-public import TiplineCore
+package import TiplineCore
 
 /// Finds the messages meant for this journalist in journalist dead drops (`spec/PROTOCOL.md` §5.6).
 ///
@@ -6,7 +6,7 @@ public import TiplineCore
 /// keys) is tried with a ``TwoPartyBox/SharedKey`` precomputed once per (CoverNode key, own key) pair, so each
 /// candidate costs a symmetric decryption rather than a key agreement. The inner sealed U2J is then opened with
 /// every own key, newest first (a reader may have used an older key than the CoverNode did).
-public struct TrialDecryptor: Sendable {
+package struct TrialDecryptor: Sendable {
     private let sharedKeys: [TwoPartyBox.SharedKey]
     private let ownKeys: [EncryptionKeyPair<Role.JournalistMessaging>]
 
@@ -14,7 +14,7 @@ public struct TrialDecryptor: Sendable {
     /// - Parameters:
     ///   - coverNodeKeys: every verified CoverNode messaging key.
     ///   - ownKeys: the journalist's unexpired messaging key pairs, newest first.
-    public init(
+    package init(
         coverNodeKeys: [EncryptionPublicKey<Role.CoverNodeMessaging>],
         ownKeys: [EncryptionKeyPair<Role.JournalistMessaging>]
     ) throws {
@@ -30,7 +30,7 @@ public struct TrialDecryptor: Sendable {
     }
 
     /// The message inside one 633-byte C2J, or `nil` when it is not for this journalist (or is filler).
-    public func open(_ message: ArraySlice<UInt8>) -> UserToJournalistMessage? {
+    package func open(_ message: ArraySlice<UInt8>) -> UserToJournalistMessage? {
         guard message.count == MessageSizes.coverNodeToJournalistEncrypted else { return nil }
         for sharedKey in sharedKeys {
             guard let sealed = sharedKey.open(message) else { continue }
@@ -43,7 +43,7 @@ public struct TrialDecryptor: Sendable {
     }
 
     /// Every message for this journalist in `deadDrop`, in order.
-    public func open(_ deadDrop: DeadDrop) -> [UserToJournalistMessage] {
+    package func open(_ deadDrop: DeadDrop) -> [UserToJournalistMessage] {
         guard deadDrop.kind == .journalist else { return [] }
         return deadDrop.messages.compactMap(open)
     }

@@ -7,7 +7,7 @@ extension JournalistClient {
     /// - Returns: the new message's number.
     /// - Throws: ``JournalistError`` `.invalidInput` when the text is empty or too long once compressed.
     @discardableResult
-    public func queueReply(to source: String, text: String) async throws -> Int64 {
+    package func queueReply(to source: String, text: String) async throws -> Int64 {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw JournalistError(.invalidInput, "the reply is empty")
         }
@@ -24,7 +24,7 @@ extension JournalistClient {
     /// - Throws: ``JournalistError`` `.invalidInput` unless `journalistId` is another journalist of the verified
     ///   key hierarchy.
     @discardableResult
-    public func queueHandover(of source: String, to journalistId: String) async throws -> Int64 {
+    package func queueHandover(of source: String, to journalistId: String) async throws -> Int64 {
         do {
             try JournalistID.validate(journalistId)
         } catch let error as TiplineCoreError {

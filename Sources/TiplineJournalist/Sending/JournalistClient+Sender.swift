@@ -10,7 +10,7 @@ extension JournalistClient {
     /// identity key. A reply leaves the queue only after the API answered 2xx; the vault is saved after every
     /// post, real or cover, so its writes do not reveal when replies are sent.
     @discardableResult
-    public func sendNext() async throws -> SentMessage {
+    package func sendNext() async throws -> SentMessage {
         let now = clock.now()
         let keys = try await verifiedKeys(allowStale: true)
         let identity = try await vault.read { try $0.signingIdentity(at: now) }

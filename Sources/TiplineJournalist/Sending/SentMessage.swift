@@ -1,6 +1,6 @@
 /// What ``JournalistClient/sendNext()`` posted. On the wire the cases are indistinguishable: one 730-byte J2C
 /// in a form signed by the identity key.
-public enum SentMessage: Sendable, Equatable {
+package enum SentMessage: Sendable, Equatable {
     /// A cover J2C (the queue was empty).
     case cover
     /// The head of the queue; it is now marked sent and removed from the queue.

@@ -8,21 +8,21 @@ import Darwin
 
 /// Reads vault passphrases: from an environment variable when set (for scripts and services), otherwise from the
 /// terminal with echo turned off.
-public enum PassphraseInput {
+package enum PassphraseInput {
     /// The environment variable holding the vault passphrase.
-    public static let environmentVariable = "TIPLINE_VAULT_PASSPHRASE"
+    package static let environmentVariable = "TIPLINE_VAULT_PASSPHRASE"
     /// The environment variable holding a new passphrase (for `change-passphrase`).
-    public static let newEnvironmentVariable = "TIPLINE_VAULT_NEW_PASSPHRASE"
+    package static let newEnvironmentVariable = "TIPLINE_VAULT_NEW_PASSPHRASE"
 
     /// The passphrase of an existing vault.
-    public static func existing() throws -> String {
+    package static func existing() throws -> String {
         let environment = ProcessInfo.processInfo.environment
         if let value = environment[environmentVariable], !value.isEmpty { return value }
         return try prompt("Vault passphrase: ")
     }
 
     /// A new passphrase, typed twice unless it comes from `variable`.
-    public static func new(variable: String) throws -> String {
+    package static func new(variable: String) throws -> String {
         let environment = ProcessInfo.processInfo.environment
         if let value = environment[variable], !value.isEmpty { return value }
         let first = try prompt("New vault passphrase (at least \(VaultPassphrase.minimumLength) characters): ")

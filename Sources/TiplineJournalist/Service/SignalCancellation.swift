@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// Runs `operation` and cancels it on SIGINT or SIGTERM, so long-running commands stop gracefully.
-public func withSignalCancellation<T: Sendable>(
+package func withSignalCancellation<T: Sendable>(
     _ operation: @escaping @Sendable () async throws -> T
 ) async throws -> T {
     let task = Task { try await operation() }

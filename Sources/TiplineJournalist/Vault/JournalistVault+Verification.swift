@@ -5,7 +5,7 @@ extension JournalistVault {
     /// screens that lock while the vault stays open (the desk UI).
     ///
     /// - Throws: ``JournalistError`` when the file cannot be read or is not a vault; a wrong passphrase is `false`.
-    public nonisolated func verifyPassphrase(_ passphrase: String) throws -> Bool {
+    package nonisolated func verifyPassphrase(_ passphrase: String) throws -> Bool {
         do {
             _ = try VaultCipher.unlock(AtomicFile.read(path), passphrase: passphrase)
             return true

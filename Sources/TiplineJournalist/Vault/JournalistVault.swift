@@ -1,5 +1,5 @@
 import Foundation
-public import TiplineCore
+package import TiplineCore
 
 /// A journalist's vault: one encrypted file holding keys, sources, messages, the outbound queue and the
 /// dead-drop cursor (`spec/PROTOCOL.md` §8, done better: no plaintext on disk, no password file, atomic saves).
@@ -7,9 +7,9 @@ public import TiplineCore
 /// Every change goes through ``update(_:)``, which saves the whole vault atomically before the change becomes
 /// visible: if the save fails (full disk, crash), the file and the in-memory state both stay as they were.
 /// While open, the vault holds an exclusive lock so that a second process cannot open it.
-public actor JournalistVault {
+package actor JournalistVault {
     /// Where the vault lives.
-    public nonisolated let path: String
+    package nonisolated let path: String
     private var lock: VaultLock?
     private var cipher: VaultCipher
     private(set) var contents: JournalistVaultContent
@@ -19,7 +19,7 @@ public actor JournalistVault {
     /// - Parameters:
     ///   - kdf: Argon2id parameters; keep the default outside tests.
     ///   - now: when the keys of the bundle are recorded as added.
-    public init(
+    package init(
         creatingAt path: String, from bundle: JournalistSetupBundle, passphrase: String,
         kdf: PasswordKDF = .vault, now: Timestamp
     ) throws {
@@ -39,7 +39,7 @@ public actor JournalistVault {
 
     /// Opens an existing vault.
     /// - Throws: ``JournalistError`` with `.vaultNotFound`, `.vaultLocked`, `.wrongPassphrase` or `.vaultCorrupt`.
-    public init(openingAt path: String, passphrase: String) throws {
+    package init(openingAt path: String, passphrase: String) throws {
         guard AtomicFile.exists(path) else { throw JournalistError(.vaultNotFound, "there is no vault at \(path)") }
         let lock = try VaultLock(vaultPath: path)
         AtomicFile.removeStaleTemporaries(of: path)
@@ -60,20 +60,20 @@ public actor JournalistVault {
     }
 
     /// The journalist or desk this vault belongs to.
-    public var journalistId: String { contents.journalistId }
+    package var journalistId: String { contents.journalistId }
 
     /// How many times the vault has been saved.
-    public var revision: UInt64 { contents.revision }
+    package var revision: UInt64 { contents.revision }
 
     /// Saves the vault again without changing its contents (a new nonce, the next revision).
     @discardableResult
-    public func save() throws -> UInt64 {
+    package func save() throws -> UInt64 {
         try update { _ in }
         return contents.revision
     }
 
     /// Changes the passphrase: a new random salt, a new key, the whole vault re-encrypted and saved atomically.
-    public func changePassphrase(to newPassphrase: String, kdf: PasswordKDF? = nil) throws {
+    package func changePassphrase(to newPassphrase: String, kdf: PasswordKDF? = nil) throws {
         try requireOpen()
         try VaultPassphrase.validate(newPassphrase)
         let newCipher = try VaultCipher.create(passphrase: newPassphrase, kdf: kdf ?? cipher.kdf)
@@ -85,7 +85,7 @@ public actor JournalistVault {
     }
 
     /// Releases the lock; the vault can no longer be read or changed through this object.
-    public func close() { lock = nil }
+    package func close() { lock = nil }
 
     /// Reads from the contents.
     func read<T: Sendable>(_ body: @Sendable (JournalistVaultContent) throws -> T) throws -> T {

@@ -1,10 +1,10 @@
 /// Rules for vault passphrases.
-public enum VaultPassphrase {
+package enum VaultPassphrase {
     /// Fewest characters accepted for a new passphrase (five words of the EFF list are about 35).
-    public static let minimumLength = 12
+    package static let minimumLength = 12
 
     /// Throws unless `passphrase` is acceptable for a new vault or a passphrase change.
-    public static func validate(_ passphrase: String) throws {
+    package static func validate(_ passphrase: String) throws {
         guard passphrase.count >= minimumLength else {
             throw JournalistError(
                 .invalidInput,

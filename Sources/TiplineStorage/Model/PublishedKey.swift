@@ -1,27 +1,27 @@
 /// One signed public key of the published hierarchy, as stored by a ``KeyStore``.
-public struct PublishedKey: Sendable, Hashable {
+package struct PublishedKey: Sendable, Hashable {
     /// The key's role in the hierarchy.
-    public var role: PublishedKeyRole
+    package var role: PublishedKeyRole
     /// The 32-byte public key as 64 lowercase hex characters.
-    public var keyHex: String
+    package var keyHex: String
     /// The 64-byte Ed25519 certificate as 128 lowercase hex characters.
-    public var certificateHex: String
+    package var certificateHex: String
     /// The RFC 3339 expiry exactly as received. Stored verbatim and returned byte for byte, because
     /// trust-anchor matching compares this string exactly (fraction digits and offset included).
-    public var notValidAfter: String
+    package var notValidAfter: String
     /// The same instant in microseconds since the Unix epoch, used for ordering and pruning.
-    public var notValidAfterMicros: Int64
+    package var notValidAfterMicros: Int64
     /// The signer's public key hex; `nil` for the self-signed organisation key.
-    public var parentKeyHex: String?
+    package var parentKeyHex: String?
     /// `covernode_NNN` or a journalist id for identity and messaging keys; `nil` for other roles.
-    public var ownerId: String?
+    package var ownerId: String?
     /// The epoch assigned on insert; `nil` for admin and backup keys. Ignored by ``KeyStore/insert(_:)``.
-    public var epoch: Int32?
+    package var epoch: Int32?
     /// When the key was added, in microseconds since the Unix epoch (from the caller's clock).
-    public var addedAtMicros: Int64
+    package var addedAtMicros: Int64
 
     /// Creates a key row. `epoch` is assigned by the store on insert.
-    public init(
+    package init(
         role: PublishedKeyRole,
         keyHex: String,
         certificateHex: String,

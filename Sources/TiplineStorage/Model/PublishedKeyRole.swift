@@ -1,7 +1,7 @@
 /// The role of a published key in the CoverDrop key hierarchy (`PROTOCOL.md` §4.1).
 ///
 /// The raw values are the CoverDrop entity names and are what the stores persist.
-public enum PublishedKeyRole: String, Sendable, Hashable, CaseIterable, Codable {
+package enum PublishedKeyRole: String, Sendable, Hashable, CaseIterable, Codable {
     case organization
     case coverNodeProvisioning = "covernode_provisioning"
     case coverNodeIdentity = "covernode_id"
@@ -17,7 +17,7 @@ public enum PublishedKeyRole: String, Sendable, Hashable, CaseIterable, Codable 
     ///
     /// The seven roles of the organisation, CoverNode and journalist branches share one monotonic
     /// counter; admin and backup keys carry no epoch.
-    public var isEpoched: Bool {
+    package var isEpoched: Bool {
         switch self {
         case .organization, .coverNodeProvisioning, .coverNodeIdentity, .coverNodeMessaging,
             .journalistProvisioning, .journalistIdentity, .journalistMessaging:
@@ -28,7 +28,7 @@ public enum PublishedKeyRole: String, Sendable, Hashable, CaseIterable, Codable 
     }
 
     /// Whether keys of this role belong to one CoverNode or journalist (and so need an owner id).
-    public var requiresOwner: Bool {
+    package var requiresOwner: Bool {
         switch self {
         case .coverNodeIdentity, .coverNodeMessaging, .journalistIdentity, .journalistMessaging:
             true

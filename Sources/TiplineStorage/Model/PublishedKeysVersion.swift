@@ -3,14 +3,14 @@
 /// Every epoch'd insert and every deletion bumps ``maxEpoch``; an insert that takes no epoch (admin and backup
 /// keys) adds one to ``keyCount``. So two equal versions mean the same stored keys, and a cache of anything derived
 /// from the keys (the API's verified hierarchy) can be keyed by it.
-public struct PublishedKeysVersion: Sendable, Hashable {
+package struct PublishedKeysVersion: Sendable, Hashable {
     /// The epoch counter.
-    public var maxEpoch: Int32
+    package var maxEpoch: Int32
     /// How many keys are stored.
-    public var keyCount: Int
+    package var keyCount: Int
 
     /// Creates a version.
-    public init(maxEpoch: Int32, keyCount: Int) {
+    package init(maxEpoch: Int32, keyCount: Int) {
         self.maxEpoch = maxEpoch
         self.keyCount = keyCount
     }

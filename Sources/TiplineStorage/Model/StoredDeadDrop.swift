@@ -1,20 +1,20 @@
-public import Foundation
+package import Foundation
 
 /// A dead drop as stored and served by `GET /v1/{user|journalist}/dead-drops`.
-public struct StoredDeadDrop: Sendable, Hashable {
+package struct StoredDeadDrop: Sendable, Hashable {
     /// The increasing id assigned at insert.
-    public var id: Int32
+    package var id: Int32
     /// The concatenated fixed-size messages.
-    public var data: Data
+    package var data: Data
     /// The CoverNode's signing time, in microseconds since the Unix epoch.
-    public var createdAtMicros: Int64
+    package var createdAtMicros: Int64
     /// The 64-byte Ed25519 signature over the V2 signature data.
-    public var signature: Data
+    package var signature: Data
     /// The epoch (journalist dead drops); `nil` for user dead drops.
-    public var epoch: Int32?
+    package var epoch: Int32?
 
     /// Creates a dead-drop row.
-    public init(id: Int32, data: Data, createdAtMicros: Int64, signature: Data, epoch: Int32?) {
+    package init(id: Int32, data: Data, createdAtMicros: Int64, signature: Data, epoch: Int32?) {
         self.id = id
         self.data = data
         self.createdAtMicros = createdAtMicros

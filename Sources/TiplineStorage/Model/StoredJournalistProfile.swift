@@ -1,22 +1,22 @@
 /// A journalist (or desk) profile published in `GET /v1/public-keys` (`PROTOCOL.md` §6.2.2).
-public struct StoredJournalistProfile: Sendable, Hashable {
+package struct StoredJournalistProfile: Sendable, Hashable {
     /// The journalist id, e.g. `"static_test_journalist"`.
-    public var id: String
+    package var id: String
     /// The name shown to readers.
-    public var displayName: String
+    package var displayName: String
     /// The key used to sort the journalist list.
-    public var sortName: String
+    package var sortName: String
     /// A short description (the API limits non-desk descriptions to 40 bytes).
-    public var description: String
+    package var description: String
     /// Whether this profile is a team desk rather than a person.
-    public var isDesk: Bool
+    package var isDesk: Bool
     /// `VISIBLE`, `HIDDEN_FROM_UI` or `HIDDEN_FROM_RESPONSE`, stored as given.
-    public var status: String
+    package var status: String
     /// The 4-byte recipient tag as 8 lowercase hex characters.
-    public var tagHex: String
+    package var tagHex: String
 
     /// Creates a profile.
-    public init(
+    package init(
         id: String,
         displayName: String,
         sortName: String,

@@ -1,14 +1,14 @@
 /// A system status event posted by the admin key (`POST /v1/status`).
-public struct StoredStatusEvent: Sendable, Hashable {
+package struct StoredStatusEvent: Sendable, Hashable {
     /// `AVAILABLE`, `UNAVAILABLE`, `DEGRADED_PERFORMANCE`, `SCHEDULED_MAINTENANCE` or `NO_INFORMATION`.
-    public var status: String
+    package var status: String
     /// Free text shown to readers.
-    public var description: String
+    package var description: String
     /// When the event happened, in microseconds since the Unix epoch.
-    public var timestampMicros: Int64
+    package var timestampMicros: Int64
 
     /// Creates an event.
-    public init(status: String, description: String, timestampMicros: Int64) {
+    package init(status: String, description: String, timestampMicros: Int64) {
         self.status = status
         self.description = description
         self.timestampMicros = timestampMicros

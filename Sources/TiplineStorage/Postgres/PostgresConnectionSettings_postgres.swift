@@ -1,5 +1,5 @@
 import Foundation
-public import PostgresNIO
+package import PostgresNIO
 
 /// Where and how to connect to PostgreSQL: from a `postgres://` URL or from its parts.
 ///
@@ -7,20 +7,20 @@ public import PostgresNIO
 /// let settings = try PostgresConnectionSettings(url: "postgres://postgres@127.0.0.1:54329/postgres")
 /// let client = PostgresClient(configuration: settings.clientConfiguration())
 /// ```
-public struct PostgresConnectionSettings: Sendable, Hashable, CustomStringConvertible {
+package struct PostgresConnectionSettings: Sendable, Hashable, CustomStringConvertible {
     /// Host name or IP address.
-    public var host: String
+    package var host: String
     /// TCP port.
-    public var port: Int
+    package var port: Int
     /// User name.
-    public var username: String
+    package var username: String
     /// Password, if the server asks for one.
-    public var password: String?
+    package var password: String?
     /// Database name.
-    public var database: String
+    package var database: String
 
     /// Creates settings from their parts.
-    public init(
+    package init(
         host: String = "127.0.0.1",
         port: Int = 5432,
         username: String = "postgres",
@@ -41,7 +41,7 @@ public struct PostgresConnectionSettings: Sendable, Hashable, CustomStringConver
     /// ``clientConfiguration(tls:)`` instead), so a URL never silently downgrades to plain text.
     ///
     /// - Throws: ``StorageError`` with code `configuration`; the message never contains the password.
-    public init(url: String) throws {
+    package init(url: String) throws {
         guard let components = URLComponents(string: url),
             let scheme = components.scheme?.lowercased(),
             scheme == "postgres" || scheme == "postgresql"
@@ -85,7 +85,7 @@ public struct PostgresConnectionSettings: Sendable, Hashable, CustomStringConver
     }
 
     /// A postgres-nio client configuration for these settings (TLS disabled unless given).
-    public func clientConfiguration(
+    package func clientConfiguration(
         tls: PostgresClient.Configuration.TLS = .disable
     ) -> PostgresClient.Configuration {
         PostgresClient.Configuration(
@@ -99,7 +99,7 @@ public struct PostgresConnectionSettings: Sendable, Hashable, CustomStringConver
     }
 
     /// The URL form, with the password redacted.
-    public var description: String {
+    package var description: String {
         let credentials = self.password == nil ? self.username : "\(self.username):***"
         return "postgres://\(credentials)@\(self.host):\(self.port)/\(self.database)"
     }

@@ -1,10 +1,10 @@
-public import Foundation
+package import Foundation
 import NIOCore
 import PostgresNIO
-public import TiplineCore
+package import TiplineCore
 
 extension PostgresStore: DeadDropStore {
-    public func append(
+    package func append(
         _ kind: DeadDropKind,
         data: Data,
         createdAtMicros: Int64,
@@ -42,7 +42,7 @@ extension PostgresStore: DeadDropStore {
         }
     }
 
-    public func list(_ kind: DeadDropKind, idsGreaterThan: Int32, limit: Int) async throws -> [StoredDeadDrop] {
+    package func list(_ kind: DeadDropKind, idsGreaterThan: Int32, limit: Int) async throws -> [StoredDeadDrop] {
         let table = kind.tableName
         let limit = IntegerConversion.limit(limit)
         return try await self.run("list \(kind.rawValue) dead drops") {
@@ -55,7 +55,7 @@ extension PostgresStore: DeadDropStore {
         }
     }
 
-    public func find(_ kind: DeadDropKind, data: Data) async throws -> StoredDeadDrop? {
+    package func find(_ kind: DeadDropKind, data: Data) async throws -> StoredDeadDrop? {
         let table = kind.tableName
         let dataBuffer = ByteBuffer(bytes: data)
         return try await self.run("find \(kind.rawValue) dead drop") {
@@ -82,7 +82,7 @@ extension PostgresStore: DeadDropStore {
         )
     }
 
-    public func recentSummary(_ kind: DeadDropKind, count: Int) async throws -> [DeadDropSummary] {
+    package func recentSummary(_ kind: DeadDropKind, count: Int) async throws -> [DeadDropSummary] {
         let table = kind.tableName
         let limit = IntegerConversion.limit(count)
         return try await self.run("summarise \(kind.rawValue) dead drops") {
@@ -96,7 +96,7 @@ extension PostgresStore: DeadDropStore {
     }
 
     @discardableResult
-    public func prune(_ kind: DeadDropKind, createdBeforeMicros: Int64) async throws -> Int {
+    package func prune(_ kind: DeadDropKind, createdBeforeMicros: Int64) async throws -> Int {
         let table = kind.tableName
         return try await self.transaction("prune \(kind.rawValue) dead drops") { connection in
             try await connection.query(

@@ -1,9 +1,9 @@
-public import Foundation
+package import Foundation
 import NIOCore
 import PostgresNIO
 
 extension PostgresStore: FormReplayStore {
-    public func recordFirstUse(signature: Data, expiresAtMicros: Int64) async throws -> Bool {
+    package func recordFirstUse(signature: Data, expiresAtMicros: Int64) async throws -> Bool {
         try InputValidation.signature(signature)
         let buffer = ByteBuffer(bytes: signature)
         return try await self.run("record form signature") {
@@ -17,7 +17,7 @@ extension PostgresStore: FormReplayStore {
         }
     }
 
-    public func isUsed(signature: Data) async throws -> Bool {
+    package func isUsed(signature: Data) async throws -> Bool {
         try InputValidation.signature(signature)
         let buffer = ByteBuffer(bytes: signature)
         return try await self.run("look up form signature") {
@@ -26,7 +26,7 @@ extension PostgresStore: FormReplayStore {
     }
 
     @discardableResult
-    public func pruneExpiredSignatures(nowMicros: Int64) async throws -> Int {
+    package func pruneExpiredSignatures(nowMicros: Int64) async throws -> Int {
         try await self.run("prune form signatures") {
             try await self.count("DELETE FROM used_form_signatures WHERE expires_at_micros < \(nowMicros) RETURNING 1")
         }

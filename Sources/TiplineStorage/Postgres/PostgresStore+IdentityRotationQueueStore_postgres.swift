@@ -3,7 +3,7 @@ import NIOCore
 import PostgresNIO
 
 extension PostgresStore: IdentityRotationQueueStore {
-    public func enqueueIdentityRotation(_ entry: QueuedIdentityRotation) async throws {
+    package func enqueueIdentityRotation(_ entry: QueuedIdentityRotation) async throws {
         try InputValidation.identityRotation(entry)
         let form = ByteBuffer(bytes: entry.form)
         try await self.run("queue identity rotation") {
@@ -19,7 +19,7 @@ extension PostgresStore: IdentityRotationQueueStore {
         }
     }
 
-    public func queuedIdentityRotations(nowMicros: Int64) async throws -> [QueuedIdentityRotation] {
+    package func queuedIdentityRotations(nowMicros: Int64) async throws -> [QueuedIdentityRotation] {
         try await self.run("list queued identity rotations") {
             try await self.rows(
                 """
@@ -37,7 +37,7 @@ extension PostgresStore: IdentityRotationQueueStore {
     }
 
     @discardableResult
-    public func dequeueIdentityRotation(journalistId: String, newKeyHex: String) async throws -> Bool {
+    package func dequeueIdentityRotation(journalistId: String, newKeyHex: String) async throws -> Bool {
         try await self.run("dequeue identity rotation") {
             try await self.count(
                 """
@@ -49,7 +49,7 @@ extension PostgresStore: IdentityRotationQueueStore {
     }
 
     @discardableResult
-    public func pruneExpiredIdentityRotations(nowMicros: Int64) async throws -> Int {
+    package func pruneExpiredIdentityRotations(nowMicros: Int64) async throws -> Int {
         try await self.run("prune identity rotations") {
             try await self.count(
                 "DELETE FROM identity_rotation_queue WHERE expires_at_micros < \(nowMicros) RETURNING 1")

@@ -12,7 +12,7 @@ extension PostgresStore: KeyStore {
         parent_key_hex, owner_id, epoch, added_at_micros
         """
 
-    public func insert(_ key: PublishedKey) async throws -> Int32? {
+    package func insert(_ key: PublishedKey) async throws -> Int32? {
         try InputValidation.publishedKey(key)
         return try await self.transaction("insert published key") { connection in
             // One advisory lock for every key-table change (CoverDrop's epoch trigger does the same):
@@ -43,14 +43,14 @@ extension PostgresStore: KeyStore {
         }
     }
 
-    public func allKeys() async throws -> [PublishedKey] {
+    package func allKeys() async throws -> [PublishedKey] {
         try await self.run("list published keys") {
             try await self.rows("SELECT \(unescaped: Self.keyColumns) FROM published_keys ORDER BY id")
                 .map(Self.decodeKey)
         }
     }
 
-    public func keysSnapshot() async throws -> PublishedKeysSnapshot {
+    package func keysSnapshot() async throws -> PublishedKeysSnapshot {
         try await self.run("read published keys snapshot") {
             // One statement, one MVCC snapshot: the counter and the keys are consistent.
             let rows = try await self.rows(
@@ -93,7 +93,7 @@ extension PostgresStore: KeyStore {
         }
     }
 
-    public func maxEpoch() async throws -> Int32 {
+    package func maxEpoch() async throws -> Int32 {
         try await self.run("read max epoch") {
             guard let row = try await self.rows("SELECT value FROM epoch_counter WHERE id = 1").first else {
                 throw StorageError.corruptData("the epoch counter row is missing")
@@ -102,7 +102,7 @@ extension PostgresStore: KeyStore {
         }
     }
 
-    public func keysVersion() async throws -> PublishedKeysVersion {
+    package func keysVersion() async throws -> PublishedKeysVersion {
         try await self.run("read published keys version") {
             // One statement, one MVCC snapshot.
             let rows = try await self.rows(
@@ -113,7 +113,7 @@ extension PostgresStore: KeyStore {
         }
     }
 
-    public func latestAddedAt(role: PublishedKeyRole) async throws -> Int64? {
+    package func latestAddedAt(role: PublishedKeyRole) async throws -> Int64? {
         try await self.run("read latest key time") {
             let rows = try await self.rows(
                 "SELECT max(added_at_micros) FROM published_keys WHERE role = \(role.rawValue)"
@@ -123,7 +123,7 @@ extension PostgresStore: KeyStore {
     }
 
     @discardableResult
-    public func deleteExpired(nowMicros: Int64) async throws -> Int {
+    package func deleteExpired(nowMicros: Int64) async throws -> Int {
         try await self.transaction("delete expired keys") { connection in
             try await connection.query(PostgresLocks.transactionLock(PostgresLocks.keys), logger: self.logger)
             let rows = try await connection.query(
@@ -142,11 +142,11 @@ extension PostgresStore: KeyStore {
         }
     }
 
-    public func epoch(ofKeyHex keyHex: String, role: PublishedKeyRole) async throws -> Int32? {
+    package func epoch(ofKeyHex keyHex: String, role: PublishedKeyRole) async throws -> Int32? {
         try await self.key(ofKeyHex: keyHex, role: role)?.epoch
     }
 
-    public func key(ofKeyHex keyHex: String, role: PublishedKeyRole) async throws -> PublishedKey? {
+    package func key(ofKeyHex keyHex: String, role: PublishedKeyRole) async throws -> PublishedKey? {
         try await self.run("look up published key") {
             try await self.rows(
                 """

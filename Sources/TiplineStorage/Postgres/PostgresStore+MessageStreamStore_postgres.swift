@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 import Logging
 import NIOCore
 import PostgresNIO
@@ -34,7 +34,7 @@ extension PostgresStore: MessageStreamStore {
     static let batchSize = 1000
 
     @discardableResult
-    public func append(_ stream: MessageStream, _ messages: [Data], receivedAtMicros: Int64) async throws -> Int {
+    package func append(_ stream: MessageStream, _ messages: [Data], receivedAtMicros: Int64) async throws -> Int {
         try await self.append(stream, messages, receivedAtMicros: receivedAtMicros, beforeCommit: { _ in })
     }
 
@@ -79,7 +79,7 @@ extension PostgresStore: MessageStreamStore {
         }
     }
 
-    public func read(_ stream: MessageStream, after position: Int64, limit: Int) async throws -> [StreamMessage] {
+    package func read(_ stream: MessageStream, after position: Int64, limit: Int) async throws -> [StreamMessage] {
         let table = stream.tableName
         let limit = IntegerConversion.limit(limit)
         return try await self.run("read \(stream.rawValue) stream") {
@@ -97,17 +97,17 @@ extension PostgresStore: MessageStreamStore {
     }
 
     @discardableResult
-    public func prune(_ stream: MessageStream, before position: Int64) async throws -> Int {
+    package func prune(_ stream: MessageStream, before position: Int64) async throws -> Int {
         try await prune(stream, positionBelow: position, receivedBelow: .max)
     }
 
     @discardableResult
-    public func prune(_ stream: MessageStream, receivedBeforeMicros: Int64) async throws -> Int {
+    package func prune(_ stream: MessageStream, receivedBeforeMicros: Int64) async throws -> Int {
         try await prune(stream, positionBelow: .max, receivedBelow: receivedBeforeMicros)
     }
 
     @discardableResult
-    public func prune(
+    package func prune(
         _ stream: MessageStream, receivedBeforeMicros: Int64, before position: Int64
     ) async throws -> Int {
         try await prune(stream, positionBelow: position, receivedBelow: receivedBeforeMicros)
@@ -136,7 +136,7 @@ extension PostgresStore: MessageStreamStore {
         }
     }
 
-    public func checkpoint(consumer: String) async throws -> Int64 {
+    package func checkpoint(consumer: String) async throws -> Int64 {
         try InputValidation.consumer(consumer)
         return try await self.run("read checkpoint") {
             try await self.rows("SELECT position FROM stream_checkpoints WHERE consumer = \(consumer)")
@@ -144,7 +144,7 @@ extension PostgresStore: MessageStreamStore {
         }
     }
 
-    public func saveCheckpoint(consumer: String, position: Int64) async throws {
+    package func saveCheckpoint(consumer: String, position: Int64) async throws {
         try InputValidation.consumer(consumer)
         try InputValidation.checkpointPosition(position)
         try await self.run("save checkpoint") {

@@ -1,7 +1,7 @@
 import PostgresNIO
 
 extension PostgresStore: ProfileStore {
-    public func upsertProfile(_ profile: StoredJournalistProfile) async throws {
+    package func upsertProfile(_ profile: StoredJournalistProfile) async throws {
         try InputValidation.profile(profile)
         try await self.run("upsert journalist profile") {
             _ = try await self.rows(
@@ -19,7 +19,7 @@ extension PostgresStore: ProfileStore {
     }
 
     @discardableResult
-    public func updateProfile(
+    package func updateProfile(
         id: String,
         displayName: String?,
         sortName: String?,
@@ -41,7 +41,7 @@ extension PostgresStore: ProfileStore {
     }
 
     @discardableResult
-    public func updateProfileStatus(id: String, status: String) async throws -> Bool {
+    package func updateProfileStatus(id: String, status: String) async throws -> Bool {
         try InputValidation.identifier(status, field: "status")
         return try await self.run("update journalist status") {
             try await !self.rows(
@@ -51,13 +51,13 @@ extension PostgresStore: ProfileStore {
     }
 
     @discardableResult
-    public func deleteProfile(id: String) async throws -> Bool {
+    package func deleteProfile(id: String) async throws -> Bool {
         try await self.run("delete journalist profile") {
             try await !self.rows("DELETE FROM journalist_profiles WHERE id = \(id) RETURNING 1").isEmpty
         }
     }
 
-    public func profiles() async throws -> [StoredJournalistProfile] {
+    package func profiles() async throws -> [StoredJournalistProfile] {
         try await self.run("list journalist profiles") {
             try await self.rows(
                 """

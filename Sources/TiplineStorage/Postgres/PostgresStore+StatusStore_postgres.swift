@@ -1,7 +1,7 @@
 import PostgresNIO
 
 extension PostgresStore: StatusStore {
-    public func recordStatus(_ event: StoredStatusEvent) async throws {
+    package func recordStatus(_ event: StoredStatusEvent) async throws {
         try InputValidation.identifier(event.status, field: "status")
         try await self.run("record system status") {
             _ = try await self.rows(
@@ -13,7 +13,7 @@ extension PostgresStore: StatusStore {
         }
     }
 
-    public func latestStatus() async throws -> StoredStatusEvent? {
+    package func latestStatus() async throws -> StoredStatusEvent? {
         try await self.run("read latest system status") {
             try await self.rows(
                 """

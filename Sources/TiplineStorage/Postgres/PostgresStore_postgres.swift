@@ -1,18 +1,18 @@
-public import Logging
-public import PostgresNIO
+package import Logging
+package import PostgresNIO
 
 /// The scale backend: PostgreSQL through postgres-nio's `PostgresClient`.
 ///
 /// The client is a ServiceLifecycle `Service`: the caller runs it (in a `ServiceGroup` or with
 /// `client.run()` in a task) for as long as the store is used. Call ``migrate()`` once at start-up;
 /// several processes may do so at the same time.
-public struct PostgresStore: TiplineStore, Sendable {
+package struct PostgresStore: TiplineStore, Sendable {
     /// The client the store runs its queries on.
-    public let client: PostgresClient
+    package let client: PostgresClient
     let logger: Logger
 
     /// Creates a store on a client that the caller runs.
-    public init(client: PostgresClient, logger: Logger = Logger(label: "tipline.storage.postgres")) {
+    package init(client: PostgresClient, logger: Logger = Logger(label: "tipline.storage.postgres")) {
         self.client = client
         self.logger = logger
     }
@@ -20,7 +20,7 @@ public struct PostgresStore: TiplineStore, Sendable {
     /// Applies pending schema migrations under an advisory lock.
     ///
     /// - Throws: ``StorageError`` with code `migration` if a migration fails.
-    public func migrate() async throws {
+    package func migrate() async throws {
         do {
             try await PostgresMigrator.migrate(PostgresMigrations.all, client: self.client, logger: self.logger)
         } catch {

@@ -1,8 +1,8 @@
-public import Foundation
-public import TiplineCore
+package import Foundation
+package import TiplineCore
 
 /// The two append-only dead-drop lists (`PROTOCOL.md` §5).
-public protocol DeadDropStore: Sendable {
+package protocol DeadDropStore: Sendable {
     /// Appends a dead drop, idempotently.
     ///
     /// Byte-identical `data` already stored in the same list returns the existing id with
@@ -36,7 +36,7 @@ public protocol DeadDropStore: Sendable {
 
 extension DeadDropStore {
     /// The 10 newest dead drops, newest first (what `recent-summary` serves).
-    public func recentSummary(_ kind: DeadDropKind) async throws -> [DeadDropSummary] {
+    package func recentSummary(_ kind: DeadDropKind) async throws -> [DeadDropSummary] {
         try await self.recentSummary(kind, count: 10)
     }
 }

@@ -1,6 +1,6 @@
 /// The journalist identity-key rotation queue (`PROTOCOL.md` §4.7, §6.2.2): the API stores each journalist's
 /// latest request, the certifier reads the unexpired ones, and the certified upload removes its entry.
-public protocol IdentityRotationQueueStore: Sendable {
+package protocol IdentityRotationQueueStore: Sendable {
     /// Stores `entry` as the one queued request of its journalist, replacing any earlier one.
     ///
     /// - Throws: ``StorageError`` `invalidInput` if the journalist id or key hex is malformed or the form is empty.

@@ -1,5 +1,5 @@
 /// Published keys of the hierarchy and the epoch counter (`PROTOCOL.md` §4.4, §4.6).
-public protocol KeyStore: Sendable {
+package protocol KeyStore: Sendable {
     /// Stores a key and returns its epoch.
     ///
     /// Keys of the seven epoch'd roles (see ``PublishedKeyRole/isEpoched``) get the next value of one

@@ -1,8 +1,8 @@
-public import Foundation
+package import Foundation
 
 /// The durable user→CoverNode and journalist→CoverNode message streams, with consumer checkpoints
 /// (`PROTOCOL.md` §6.6, §7.6, §7.8).
-public protocol MessageStreamStore: Sendable {
+package protocol MessageStreamStore: Sendable {
     /// Durably appends messages and returns how many were newly stored.
     ///
     /// A message byte-identical to one already in the stream (or earlier in `messages`) is not
@@ -43,7 +43,7 @@ public protocol MessageStreamStore: Sendable {
 extension MessageStreamStore {
     /// Appends messages stamped with the current wall-clock time.
     @discardableResult
-    public func append(_ stream: MessageStream, _ messages: [Data]) async throws -> Int {
+    package func append(_ stream: MessageStream, _ messages: [Data]) async throws -> Int {
         let micros = Int64((Date().timeIntervalSince1970 * 1_000_000).rounded(.down))
         return try await self.append(stream, messages, receivedAtMicros: micros)
     }

@@ -1,5 +1,5 @@
 /// Journalist profiles (`PROTOCOL.md` §6.2.2).
-public protocol ProfileStore: Sendable {
+package protocol ProfileStore: Sendable {
     /// Inserts the profile or replaces every field of the existing one with the same id.
     func upsertProfile(_ profile: StoredJournalistProfile) async throws
 

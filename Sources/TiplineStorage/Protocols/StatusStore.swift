@@ -1,5 +1,5 @@
 /// System status events (`GET`/`POST /v1/status`).
-public protocol StatusStore: Sendable {
+package protocol StatusStore: Sendable {
     /// Records a status event.
     func recordStatus(_ event: StoredStatusEvent) async throws
 

@@ -2,6 +2,6 @@
 ///
 /// Implemented by ``SQLiteStore`` (embedded mode) and ``PostgresStore`` (scale mode); both pass the
 /// same compatibility suite.
-public protocol TiplineStore: KeyStore, ProfileStore, StatusStore, DeadDropStore, MessageStreamStore,
+package protocol TiplineStore: KeyStore, ProfileStore, StatusStore, DeadDropStore, MessageStreamStore,
     FormReplayStore, IdentityRotationQueueStore
 {}

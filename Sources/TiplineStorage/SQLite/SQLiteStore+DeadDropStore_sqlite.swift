@@ -1,9 +1,9 @@
-public import Foundation
+package import Foundation
 import GRDB
-public import TiplineCore
+package import TiplineCore
 
 extension SQLiteStore: DeadDropStore {
-    public func append(
+    package func append(
         _ kind: DeadDropKind,
         data: Data,
         createdAtMicros: Int64,
@@ -35,7 +35,7 @@ extension SQLiteStore: DeadDropStore {
         }
     }
 
-    public func find(_ kind: DeadDropKind, data: Data) async throws -> StoredDeadDrop? {
+    package func find(_ kind: DeadDropKind, data: Data) async throws -> StoredDeadDrop? {
         let table = kind.tableName
         return try await self.read("find \(kind.rawValue) dead drop") { db in
             try Row.fetchOne(
@@ -45,7 +45,7 @@ extension SQLiteStore: DeadDropStore {
         }
     }
 
-    public func list(_ kind: DeadDropKind, idsGreaterThan: Int32, limit: Int) async throws -> [StoredDeadDrop] {
+    package func list(_ kind: DeadDropKind, idsGreaterThan: Int32, limit: Int) async throws -> [StoredDeadDrop] {
         let table = kind.tableName
         let limit = IntegerConversion.limit(limit)
         return try await self.read("list \(kind.rawValue) dead drops") { db in
@@ -71,7 +71,7 @@ extension SQLiteStore: DeadDropStore {
         )
     }
 
-    public func recentSummary(_ kind: DeadDropKind, count: Int) async throws -> [DeadDropSummary] {
+    package func recentSummary(_ kind: DeadDropKind, count: Int) async throws -> [DeadDropSummary] {
         let table = kind.tableName
         let limit = IntegerConversion.limit(count)
         return try await self.read("summarise \(kind.rawValue) dead drops") { db in
@@ -86,7 +86,7 @@ extension SQLiteStore: DeadDropStore {
     }
 
     @discardableResult
-    public func prune(_ kind: DeadDropKind, createdBeforeMicros: Int64) async throws -> Int {
+    package func prune(_ kind: DeadDropKind, createdBeforeMicros: Int64) async throws -> Int {
         let table = kind.tableName
         return try await self.write("prune \(kind.rawValue) dead drops") { db in
             try db.execute(sql: "DELETE FROM \(table) WHERE created_at_micros < ?", arguments: [createdBeforeMicros])

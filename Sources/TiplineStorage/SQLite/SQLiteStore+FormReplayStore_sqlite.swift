@@ -1,8 +1,8 @@
-public import Foundation
+package import Foundation
 import GRDB
 
 extension SQLiteStore: FormReplayStore {
-    public func recordFirstUse(signature: Data, expiresAtMicros: Int64) async throws -> Bool {
+    package func recordFirstUse(signature: Data, expiresAtMicros: Int64) async throws -> Bool {
         try InputValidation.signature(signature)
         return try await self.write("record form signature") { db in
             try db.execute(
@@ -16,7 +16,7 @@ extension SQLiteStore: FormReplayStore {
         }
     }
 
-    public func isUsed(signature: Data) async throws -> Bool {
+    package func isUsed(signature: Data) async throws -> Bool {
         try InputValidation.signature(signature)
         return try await self.read("look up form signature") { db in
             try Bool.fetchOne(
@@ -26,7 +26,7 @@ extension SQLiteStore: FormReplayStore {
     }
 
     @discardableResult
-    public func pruneExpiredSignatures(nowMicros: Int64) async throws -> Int {
+    package func pruneExpiredSignatures(nowMicros: Int64) async throws -> Int {
         try await self.write("prune form signatures") { db in
             try db.execute(sql: "DELETE FROM used_form_signatures WHERE expires_at_micros < ?", arguments: [nowMicros])
             return db.changesCount

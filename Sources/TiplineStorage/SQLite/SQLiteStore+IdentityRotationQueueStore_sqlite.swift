@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 extension SQLiteStore: IdentityRotationQueueStore {
-    public func enqueueIdentityRotation(_ entry: QueuedIdentityRotation) async throws {
+    package func enqueueIdentityRotation(_ entry: QueuedIdentityRotation) async throws {
         try InputValidation.identityRotation(entry)
         try await self.write("queue identity rotation") { db in
             try db.execute(
@@ -18,7 +18,7 @@ extension SQLiteStore: IdentityRotationQueueStore {
         }
     }
 
-    public func queuedIdentityRotations(nowMicros: Int64) async throws -> [QueuedIdentityRotation] {
+    package func queuedIdentityRotations(nowMicros: Int64) async throws -> [QueuedIdentityRotation] {
         try await self.read("list queued identity rotations") { db in
             try Row.fetchAll(
                 db,
@@ -39,7 +39,7 @@ extension SQLiteStore: IdentityRotationQueueStore {
     }
 
     @discardableResult
-    public func dequeueIdentityRotation(journalistId: String, newKeyHex: String) async throws -> Bool {
+    package func dequeueIdentityRotation(journalistId: String, newKeyHex: String) async throws -> Bool {
         try await self.write("dequeue identity rotation") { db in
             try db.execute(
                 sql: "DELETE FROM identity_rotation_queue WHERE journalist_id = ? AND new_key_hex = ?",
@@ -50,7 +50,7 @@ extension SQLiteStore: IdentityRotationQueueStore {
     }
 
     @discardableResult
-    public func pruneExpiredIdentityRotations(nowMicros: Int64) async throws -> Int {
+    package func pruneExpiredIdentityRotations(nowMicros: Int64) async throws -> Int {
         try await self.write("prune identity rotations") { db in
             try db.execute(
                 sql: "DELETE FROM identity_rotation_queue WHERE expires_at_micros < ?", arguments: [nowMicros])

@@ -6,7 +6,7 @@ extension SQLiteStore: KeyStore {
         parent_key_hex, owner_id, epoch, added_at_micros
         """
 
-    public func insert(_ key: PublishedKey) async throws -> Int32? {
+    package func insert(_ key: PublishedKey) async throws -> Int32? {
         try InputValidation.publishedKey(key)
         return try await self.write("insert published key") { db in
             // SQLite has one writer at a time, so the counter bump and the insert cannot interleave
@@ -33,29 +33,29 @@ extension SQLiteStore: KeyStore {
         }
     }
 
-    public func allKeys() async throws -> [PublishedKey] {
+    package func allKeys() async throws -> [PublishedKey] {
         try await self.read("list published keys") { db in try Self.fetchKeys(db) }
     }
 
-    public func keysSnapshot() async throws -> PublishedKeysSnapshot {
+    package func keysSnapshot() async throws -> PublishedKeysSnapshot {
         // A GRDB read is one transaction on a WAL snapshot: keys and counter are consistent.
         try await self.read("read published keys snapshot") { db in
             PublishedKeysSnapshot(keys: try Self.fetchKeys(db), maxEpoch: try Self.currentEpoch(db))
         }
     }
 
-    public func maxEpoch() async throws -> Int32 {
+    package func maxEpoch() async throws -> Int32 {
         try await self.read("read max epoch") { db in try Self.currentEpoch(db) }
     }
 
-    public func keysVersion() async throws -> PublishedKeysVersion {
+    package func keysVersion() async throws -> PublishedKeysVersion {
         try await self.read("read published keys version") { db in
             let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM published_keys") ?? 0
             return PublishedKeysVersion(maxEpoch: try Self.currentEpoch(db), keyCount: count)
         }
     }
 
-    public func latestAddedAt(role: PublishedKeyRole) async throws -> Int64? {
+    package func latestAddedAt(role: PublishedKeyRole) async throws -> Int64? {
         try await self.read("read latest key time") { db in
             try Int64.fetchOne(
                 db,
@@ -66,7 +66,7 @@ extension SQLiteStore: KeyStore {
     }
 
     @discardableResult
-    public func deleteExpired(nowMicros: Int64) async throws -> Int {
+    package func deleteExpired(nowMicros: Int64) async throws -> Int {
         try await self.write("delete expired keys") { db in
             try db.execute(
                 sql: "DELETE FROM published_keys WHERE not_valid_after_micros < ?",
@@ -80,11 +80,11 @@ extension SQLiteStore: KeyStore {
         }
     }
 
-    public func epoch(ofKeyHex keyHex: String, role: PublishedKeyRole) async throws -> Int32? {
+    package func epoch(ofKeyHex keyHex: String, role: PublishedKeyRole) async throws -> Int32? {
         try await self.key(ofKeyHex: keyHex, role: role)?.epoch
     }
 
-    public func key(ofKeyHex keyHex: String, role: PublishedKeyRole) async throws -> PublishedKey? {
+    package func key(ofKeyHex keyHex: String, role: PublishedKeyRole) async throws -> PublishedKey? {
         try await self.read("look up published key") { db in
             try Row.fetchOne(
                 db,

@@ -1,10 +1,10 @@
-public import Foundation
+package import Foundation
 import GRDB
 import TiplineCore
 
 extension SQLiteStore: MessageStreamStore {
     @discardableResult
-    public func append(_ stream: MessageStream, _ messages: [Data], receivedAtMicros: Int64) async throws -> Int {
+    package func append(_ stream: MessageStream, _ messages: [Data], receivedAtMicros: Int64) async throws -> Int {
         try InputValidation.streamMessages(messages, stream: stream)
         let unique = InputValidation.uniqued(messages)
         guard !unique.isEmpty else { return 0 }
@@ -29,7 +29,7 @@ extension SQLiteStore: MessageStreamStore {
         }
     }
 
-    public func read(_ stream: MessageStream, after position: Int64, limit: Int) async throws -> [StreamMessage] {
+    package func read(_ stream: MessageStream, after position: Int64, limit: Int) async throws -> [StreamMessage] {
         let table = stream.tableName
         let limit = IntegerConversion.limit(limit)
         return try await self.read("read \(stream.rawValue) stream") { db in
@@ -49,17 +49,17 @@ extension SQLiteStore: MessageStreamStore {
     }
 
     @discardableResult
-    public func prune(_ stream: MessageStream, before position: Int64) async throws -> Int {
+    package func prune(_ stream: MessageStream, before position: Int64) async throws -> Int {
         try await prune(stream, where: "position < ?", position)
     }
 
     @discardableResult
-    public func prune(_ stream: MessageStream, receivedBeforeMicros: Int64) async throws -> Int {
+    package func prune(_ stream: MessageStream, receivedBeforeMicros: Int64) async throws -> Int {
         try await prune(stream, where: "received_at_micros < ?", receivedBeforeMicros)
     }
 
     @discardableResult
-    public func prune(
+    package func prune(
         _ stream: MessageStream, receivedBeforeMicros: Int64, before position: Int64
     ) async throws -> Int {
         try await prune(stream, where: "received_at_micros < ? AND position < ?", receivedBeforeMicros, position)
@@ -84,7 +84,7 @@ extension SQLiteStore: MessageStreamStore {
         }
     }
 
-    public func checkpoint(consumer: String) async throws -> Int64 {
+    package func checkpoint(consumer: String) async throws -> Int64 {
         try InputValidation.consumer(consumer)
         return try await self.read("read checkpoint") { db in
             try Int64.fetchOne(
@@ -95,7 +95,7 @@ extension SQLiteStore: MessageStreamStore {
         }
     }
 
-    public func saveCheckpoint(consumer: String, position: Int64) async throws {
+    package func saveCheckpoint(consumer: String, position: Int64) async throws {
         try InputValidation.consumer(consumer)
         try InputValidation.checkpointPosition(position)
         try await self.write("save checkpoint") { db in

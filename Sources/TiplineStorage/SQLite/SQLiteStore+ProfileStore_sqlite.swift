@@ -1,7 +1,7 @@
 import GRDB
 
 extension SQLiteStore: ProfileStore {
-    public func upsertProfile(_ profile: StoredJournalistProfile) async throws {
+    package func upsertProfile(_ profile: StoredJournalistProfile) async throws {
         try InputValidation.profile(profile)
         try await self.write("upsert journalist profile") { db in
             try db.execute(
@@ -23,7 +23,7 @@ extension SQLiteStore: ProfileStore {
     }
 
     @discardableResult
-    public func updateProfile(
+    package func updateProfile(
         id: String,
         displayName: String?,
         sortName: String?,
@@ -45,7 +45,7 @@ extension SQLiteStore: ProfileStore {
     }
 
     @discardableResult
-    public func updateProfileStatus(id: String, status: String) async throws -> Bool {
+    package func updateProfileStatus(id: String, status: String) async throws -> Bool {
         try InputValidation.identifier(status, field: "status")
         return try await self.write("update journalist status") { db in
             try db.execute(
@@ -57,14 +57,14 @@ extension SQLiteStore: ProfileStore {
     }
 
     @discardableResult
-    public func deleteProfile(id: String) async throws -> Bool {
+    package func deleteProfile(id: String) async throws -> Bool {
         try await self.write("delete journalist profile") { db in
             try db.execute(sql: "DELETE FROM journalist_profiles WHERE id = ?", arguments: [id])
             return db.changesCount > 0
         }
     }
 
-    public func profiles() async throws -> [StoredJournalistProfile] {
+    package func profiles() async throws -> [StoredJournalistProfile] {
         try await self.read("list journalist profiles") { db in
             try Row.fetchAll(
                 db,

@@ -1,7 +1,7 @@
 import GRDB
 
 extension SQLiteStore: StatusStore {
-    public func recordStatus(_ event: StoredStatusEvent) async throws {
+    package func recordStatus(_ event: StoredStatusEvent) async throws {
         try InputValidation.identifier(event.status, field: "status")
         try await self.write("record system status") { db in
             try db.execute(
@@ -11,7 +11,7 @@ extension SQLiteStore: StatusStore {
         }
     }
 
-    public func latestStatus() async throws -> StoredStatusEvent? {
+    package func latestStatus() async throws -> StoredStatusEvent? {
         try await self.read("read latest system status") { db in
             try Row.fetchOne(
                 db,

@@ -5,13 +5,13 @@ import GRDB
 ///
 /// Every write is one transaction, so a batch is all-or-nothing, and it is on disk when the call
 /// returns. Several processes may open the same file: writers wait up to 10 s for the lock.
-public struct SQLiteStore: TiplineStore, Sendable {
+package struct SQLiteStore: TiplineStore, Sendable {
     let pool: DatabasePool
 
     /// Opens (creating if needed) the database at `path` and applies pending migrations.
     ///
     /// - Throws: ``StorageError`` if the file cannot be opened or migrated.
-    public init(path: String) throws {
+    package init(path: String) throws {
         var configuration = GRDB.Configuration()
         configuration.busyMode = .timeout(10)
         do {
@@ -30,7 +30,7 @@ public struct SQLiteStore: TiplineStore, Sendable {
     }
 
     /// Closes the database connections. Later calls on this store fail.
-    public func close() throws {
+    package func close() throws {
         do {
             try self.pool.close()
         } catch {
