@@ -197,7 +197,12 @@ let package = Package(
         // MARK: Tests
         .target(
             name: "TiplineTestSupport",
-            dependencies: ["TiplineCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "TiplineCore", "TiplineAPI", "TiplineAPIClient", "TiplineServer", "TiplineStorage",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             path: "Tests/TiplineTestSupport",
             swiftSettings: swiftSettings),
         .testTarget(
@@ -275,8 +280,8 @@ let package = Package(
         .testTarget(
             name: "TiplineJournalistUITests",
             dependencies: [
-                "TiplineJournalistUI", "TiplineJournalist", "TiplineCore", "TiplineAPIClient", "TiplineAPI",
-                "TiplineStorage", "TiplineAdmin",
+                "TiplineJournalistUI", "TiplineJournalist", "TiplineCore", "TiplineAPIClient", "TiplineAdmin",
+                "TiplineTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -9,7 +9,7 @@ import TiplineSimulation
 struct DeniabilityTests {
     @Test("a source and a non-user leave the same files, write them at the same moments and send the same traffic")
     func sideBySide() async throws {
-        try await LoopbackAPI.with { api in
+        try await ReaderDeployment.with { api in
             let newsroom = NewsroomHarness(api: api)
             var twins = TwinApps(
                 source: try AppUnderTest(name: "source", api: api),

@@ -10,7 +10,7 @@ import TiplineCore
 struct EndToEndTests {
     @Test("a message reaches the journalist's keys; the reply and a handover's reply show after unlock")
     func roundTrip() async throws {
-        try await LoopbackAPI.with(journalists: [("alice", 2), ("bob", 1)]) { api in
+        try await ReaderDeployment.with(journalists: [("alice", 2), ("bob", 1)]) { api in
             let newsroom = NewsroomHarness(api: api)
             let coverNode = try await CoverNodeRunner(api: api, userMessagesPerRelease: 2, repliesPerRelease: 3)
             let app = try AppUnderTest(name: "source", api: api)

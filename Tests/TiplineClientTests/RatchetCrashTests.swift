@@ -10,7 +10,7 @@ import TiplineSimulation
 struct RatchetCrashTests {
     @Test("a SIGKILL at every step of a ratchet loses nothing and leaves the non-user's files like the source's")
     func sigkillAtEveryStep() async throws {
-        try await LoopbackAPI.with { api in
+        try await ReaderDeployment.with { api in
             let source = try AppUnderTest(name: "source", api: api)
             let nonUser = try AppUnderTest(name: "non-user", api: api)
             let passphrase = try await source.startAsSource(writing: "Survive the crash")

@@ -9,7 +9,7 @@ import TiplineSimulation
 struct ReaderClientTests {
     @Test("first start creates every file once, owner-only; session actions never change the file set or sizes")
     func fileSetAndSizes() async throws {
-        try await LoopbackAPI.with { api in
+        try await ReaderDeployment.with { api in
             let app = try AppUnderTest(name: "sizes", api: api)
             try await app.client.start()
             let first = try app.snapshot()
@@ -61,7 +61,7 @@ struct ReaderClientTests {
 
     @Test("a wrong passphrase and a never-used app give the same error")
     func sameErrorForWrongAndNeverUsed() async throws {
-        try await LoopbackAPI.with { api in
+        try await ReaderDeployment.with { api in
             let used = try AppUnderTest(name: "used", api: api)
             let neverUsed = try AppUnderTest(name: "never-used", api: api)
             try await used.client.start()
@@ -81,7 +81,7 @@ struct ReaderClientTests {
 
     @Test("writing never touches the network; only sending runs post, two per run, at most once an hour")
     func sendingSchedule() async throws {
-        try await LoopbackAPI.with { api in
+        try await ReaderDeployment.with { api in
             let app = try AppUnderTest(name: "schedule", api: api)
             try await app.client.start()
             let startTraffic = app.traffic.drain()
@@ -118,7 +118,7 @@ struct ReaderClientTests {
         let configuration: ClientConfiguration
         let clock: ManualWallClock
         // Run once with the API up, then let the API go away and run the sending step against a closed port.
-        (folder, passphrase, configuration, clock) = try await LoopbackAPI.with { api in
+        (folder, passphrase, configuration, clock) = try await ReaderDeployment.with { api in
             let app = try AppUnderTest(name: "offline", api: api)
             try await app.client.start()
             let passphrase = app.client.generatePassphrase()
@@ -150,7 +150,7 @@ struct ReaderClientTests {
 
     @Test("limits are enforced before anything is queued")
     func limits() async throws {
-        try await LoopbackAPI.with { api in
+        try await ReaderDeployment.with { api in
             let app = try AppUnderTest(name: "limits", api: api)
             try await app.client.start()
             await #expect(throws: ClientError.self) { try await app.client.send("locked", to: "alice") }
@@ -171,7 +171,7 @@ struct ReaderClientTests {
 
     @Test("a session left in the background longer than 5 minutes is locked at the next foreground")
     func autoLock() async throws {
-        try await LoopbackAPI.with { api in
+        try await ReaderDeployment.with { api in
             let app = try AppUnderTest(name: "auto-lock", api: api)
             try await app.client.start()
             try await app.client.createSession(with: app.client.generatePassphrase())
@@ -188,7 +188,7 @@ struct ReaderClientTests {
 
     @Test("messages older than 14 days are gone after lock; the vault stays the same size")
     func expiry() async throws {
-        try await LoopbackAPI.with { api in
+        try await ReaderDeployment.with { api in
             let app = try AppUnderTest(name: "expiry", api: api)
             try await app.client.start()
             let passphrase = app.client.generatePassphrase()
@@ -211,7 +211,7 @@ struct ReaderClientTests {
 
     @Test("a truncated vault is replaced by a fresh random one at start")
     func truncatedVault() async throws {
-        try await LoopbackAPI.with { api in
+        try await ReaderDeployment.with { api in
             let app = try AppUnderTest(name: "truncated", api: api)
             try await app.client.start()
             let passphrase = app.client.generatePassphrase()
@@ -230,7 +230,7 @@ struct ReaderClientTests {
 
     @Test("a vault that exists but cannot be read is never replaced: start fails, nothing is written, it opens later")
     func unreadableVault() async throws {
-        try await LoopbackAPI.with { api in
+        try await ReaderDeployment.with { api in
             let app = try AppUnderTest(name: "unreadable", api: api)
             let passphrase = try await app.startAsSource(writing: "Do not lose this")
             // The vault's path fails to read (a symbolic link to itself: ELOOP). Tests run as root, so a chmod 000

@@ -9,7 +9,7 @@ import TiplineSimulation
 struct ReaderPopulationTests {
     @Test("sources hide among readers: every real message is sent in place of cover and every reply arrives")
     func population() async throws {
-        try await LoopbackAPI.with { api in
+        try await ReaderDeployment.with { api in
             let newsroom = NewsroomHarness(api: api)
             let configuration = api.clientConfiguration
             let settings = PopulationSettings(
@@ -58,7 +58,7 @@ struct ReaderPopulationTests {
 
     @Test("the anonymity harness's run: snapshots at fixed moments, a manifest, over-full sources keep their sizes")
     func harnessRun() async throws {
-        try await LoopbackAPI.with { api in
+        try await ReaderDeployment.with { api in
             let configuration = api.clientConfiguration
             var settings = PopulationSettings(
                 apiBaseURL: configuration.apiBaseURL, messageBaseURL: configuration.messageBaseURL,

@@ -10,7 +10,7 @@ import TiplineSimulation
 struct StorageRatchetTests {
     @Test("an installation from before the outer layer moves to it on its next start, with its vault and queue")
     func upgrade() async throws {
-        try await LoopbackAPI.with { api in
+        try await ReaderDeployment.with { api in
             let app = try AppUnderTest(name: "upgrade", api: api)
             let passphrase = try await app.startAsSource(writing: "Written before the upgrade")
             // Put the folder back into the layout of before: the inner files as they are, no device key.
@@ -39,7 +39,7 @@ struct StorageRatchetTests {
 
     @Test("a device key store that cannot be used fails the start before anything is written")
     func unavailableKeyStore() async throws {
-        try await LoopbackAPI.with { api in
+        try await ReaderDeployment.with { api in
             let app = try AppUnderTest(name: "locked-keys", api: api)
             try await app.client.start()
             try await app.client.didEnterBackground()

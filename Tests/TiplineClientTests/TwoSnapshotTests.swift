@@ -9,7 +9,7 @@ import TiplineSimulation
 struct TwoSnapshotTests {
     @Test("sources who used the app between two snapshots look like readers who did not: no exact tell, AUC <= 0.55")
     func pairsOfSnapshots() async throws {
-        try await LoopbackAPI.with { api in
+        try await ReaderDeployment.with { api in
             let sources = try (0..<5).map { try AppUnderTest(name: "source-\($0)", api: api) }
             let readers = try (0..<5).map { try AppUnderTest(name: "reader-\($0)", api: api) }
             // Interleaved, so that whatever the order of the hooks costs in time falls on both classes alike.
@@ -62,7 +62,7 @@ struct TwoSnapshotTests {
 
     @Test("after a ratchet the previous snapshot's files no longer open, even with the right passphrase")
     func oldSnapshotIsDead() async throws {
-        try await LoopbackAPI.with { api in
+        try await ReaderDeployment.with { api in
             let app = try AppUnderTest(name: "seized-twice", api: api)
             let passphrase = try await app.startAsSource(writing: "Seized once")
             let earlier = try app.snapshot()

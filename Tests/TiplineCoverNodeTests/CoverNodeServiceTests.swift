@@ -32,7 +32,8 @@ import TiplineTestSupport
             directoryRefreshInterval: .milliseconds(200), streamPruneInterval: .milliseconds(200))
         let stale = Data(SecureRandom.bytes(MessageSizes.userToCoverNodeEncrypted))
 
-        try await LoopbackAPI.run(database: folder.file("tipline.sqlite"), anchors: [deployment.anchor]) { api, store in
+        try await LoopbackAPI.run(in: folder, trustAnchors: [deployment.anchor]) { loopback in
+            let (api, store) = (loopback.client, loopback.store)
             try await deployment.publish(to: api, now: clock.now())
             let sixteenDaysAgo = clock.now().adding(.seconds(-16 * 86_400)).microseconds
             try await store.append(.userToCoverNode, [stale], receivedAtMicros: sixteenDaysAgo)

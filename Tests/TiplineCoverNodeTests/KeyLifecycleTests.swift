@@ -11,7 +11,8 @@ import TiplineTestSupport
         let folder = try TemporaryDirectory()
         let clock = SystemWallClock()
         let deployment = try TestDeployment(journalistIds: ["alice"], now: clock.now())
-        try await LoopbackAPI.run(database: folder.file("api.sqlite"), anchors: [deployment.anchor]) { api, _ in
+        try await LoopbackAPI.run(in: folder, trustAnchors: [deployment.anchor]) { loopback in
+            let api = loopback.client
             try await deployment.publish(to: api, now: clock.now())
             let bundle = folder.file("bundle.json")
             try JSONEncoder().encode(deployment.coverNodeSetupBundle(now: clock.now())).write(
@@ -37,7 +38,8 @@ import TiplineTestSupport
         let folder = try TemporaryDirectory()
         let clock = SystemWallClock()
         let deployment = try TestDeployment(journalistIds: ["alice"], now: clock.now())
-        try await LoopbackAPI.run(database: folder.file("api.sqlite"), anchors: [deployment.anchor]) { api, _ in
+        try await LoopbackAPI.run(in: folder, trustAnchors: [deployment.anchor]) { loopback in
+            let api = loopback.client
             try await deployment.publish(to: api, now: clock.now())
             let setup = try deployment.coverNodeSetupBundle(now: clock.now())
             // The upload went through before a crash; the API refuses the same form again (replay protection).
@@ -73,8 +75,8 @@ import TiplineTestSupport
         let folder = try TemporaryDirectory()
         let clock = ManualWallClock(start: SystemWallClock().now())
         let deployment = try TestDeployment(journalistIds: ["alice"], now: clock.now())
-        try await LoopbackAPI.run(database: folder.file("api.sqlite"), anchors: [deployment.anchor], clock: clock) {
-            api, store in
+        try await LoopbackAPI.run(in: folder, trustAnchors: [deployment.anchor], clock: clock) { loopback in
+            let (api, store) = (loopback.client, loopback.store)
             try await deployment.publish(to: api, now: clock.now())
             let node = try await TestCoverNode.start(deployment, in: folder, store: store, api: api, clock: clock)
             let rotation = MessagingKeyRotation(keyring: node.keyring, api: api, clock: clock)

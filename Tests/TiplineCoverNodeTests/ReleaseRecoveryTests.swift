@@ -47,7 +47,8 @@ import TiplineTestSupport
     func anInterruptedReleaseIsFinishedAtStartExactlyOnce(publishedBeforeTheCrash: Bool) async throws {
         let folder = try TemporaryDirectory()
         let deployment = try TestDeployment(journalistIds: ["alice"], now: SystemWallClock().now())
-        try await LoopbackAPI.run(database: folder.file("api.sqlite"), anchors: [deployment.anchor]) { api, store in
+        try await LoopbackAPI.run(in: folder, trustAnchors: [deployment.anchor]) { loopback in
+            let (api, store) = (loopback.client, loopback.store)
             try await deployment.publish(to: api, now: SystemWallClock().now())
             let node = try await TestCoverNode.start(deployment, in: folder, store: store, api: api)
             let (deadDrop, last) = try await prepare(deployment, node, store)
@@ -66,7 +67,8 @@ import TiplineTestSupport
     @Test func aRefusedReleaseIsForgottenAndItsMessagesAreMixedAgain() async throws {
         let folder = try TemporaryDirectory()
         let deployment = try TestDeployment(journalistIds: ["alice"], now: SystemWallClock().now())
-        try await LoopbackAPI.run(database: folder.file("api.sqlite"), anchors: [deployment.anchor]) { api, store in
+        try await LoopbackAPI.run(in: folder, trustAnchors: [deployment.anchor]) { loopback in
+            let (api, store) = (loopback.client, loopback.store)
             try await deployment.publish(to: api, now: SystemWallClock().now())
             let node = try await TestCoverNode.start(deployment, in: folder, store: store, api: api)
             let (deadDrop, last) = try await prepare(deployment, node, store)
@@ -102,8 +104,8 @@ import TiplineTestSupport
         let apiClock = ManualWallClock(start: start), nodeClock = ManualWallClock(start: start)
         let deployment = try TestDeployment(journalistIds: ["alice"], now: start)
         let anchors = [deployment.anchor]
-        try await LoopbackAPI.run(database: folder.file("api.sqlite"), anchors: anchors, clock: apiClock) {
-            api, store in
+        try await LoopbackAPI.run(in: folder, trustAnchors: anchors, clock: apiClock) { loopback in
+            let (api, store) = (loopback.client, loopback.store)
             try await deployment.publish(to: api, now: start)
             let state = folder.file("covernode")
             let keyStore = try CoverNodeKeyStore(

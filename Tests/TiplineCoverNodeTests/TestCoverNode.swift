@@ -46,7 +46,8 @@ struct TestCoverNode: Sendable {
     ) async throws {
         let folder = try TemporaryDirectory()
         let deployment = try TestDeployment(journalistIds: journalistIds, now: SystemWallClock().now())
-        try await LoopbackAPI.run(database: folder.file("api.sqlite"), anchors: [deployment.anchor]) { api, store in
+        try await LoopbackAPI.run(in: folder, trustAnchors: [deployment.anchor]) { loopback in
+            let (api, store) = (loopback.client, loopback.store)
             try await deployment.publish(to: api, now: SystemWallClock().now())
             let node = try await start(deployment, in: folder, store: store, api: api)
             try await body(deployment, node, api, store)

@@ -42,29 +42,8 @@ struct TestDeployment: Sendable {
 
     /// Uploads the provisioning keys and every journalist (profile, identity key, messaging key).
     func publish(to api: APIClient, now: Timestamp) async throws {
-        _ = try await api.submit(
-            SignedForm.sign(keys.coverNodeProvisioningKey.json, with: keys.organization, now: now),
-            to: "/v1/public-keys/covernode/provisioning-public-key")
-        _ = try await api.submit(
-            SignedForm.sign(keys.journalistProvisioningKey.json, with: keys.organization, now: now),
-            to: "/v1/public-keys/journalists/provisioning-public-key")
-        for journalist in keys.journalists {
-            let profile = PostJournalistProfileBody(
-                id: journalist.id, displayName: journalist.id, sortName: journalist.id, description: "reporter",
-                isDesk: false, status: "VISIBLE")
-            _ = try await api.submit(
-                SignedForm.sign(profile, with: keys.journalistProvisioning, now: now), to: "/v1/public-keys/journalists"
-            )
-            _ = try await api.submitKeyUpload(
-                SignedForm.sign(
-                    PostJournalistIdentityKeyBody(
-                        journalistId: journalist.id, journalistIdPk: journalist.identityKey.json),
-                    with: keys.journalistProvisioning, now: now),
-                to: "/v1/public-keys/journalists/identity-public-key")
-            _ = try await api.submitKeyUpload(
-                SignedForm.sign(journalist.latestMessagingKey.json, with: journalist.identity, now: now),
-                to: "/v1/public-keys/journalists/messaging-public-key")
-        }
+        try await keys.publishProvisioningKeys(to: api, now: now)
+        try await keys.publishJournalists(to: api, now: now)
     }
 
     /// The API's hierarchy, verified against this deployment's anchor.

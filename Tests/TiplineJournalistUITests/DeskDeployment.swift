@@ -1,14 +1,9 @@
 import Foundation
-import Hummingbird
-import HummingbirdTesting
-import Logging
-import Testing
-import TiplineAPI
 import TiplineAPIClient
 import TiplineAdmin
 import TiplineCore
 import TiplineJournalist
-import TiplineStorage
+import TiplineTestSupport
 
 /// A real API on loopback over a SQLite file, with an organisation made by the admin's key ceremony, one CoverNode
 /// (played by the test: it certifies a messaging key and signs dead drops) and a journalist vault made from a
@@ -19,47 +14,37 @@ struct DeskDeployment: Sendable {
 
     let api: APIClient
     let clock: ManualWallClock
-    let folder: String
     let vaultPath: String
-    let coverNodeIdentity: SigningKeyPair<Role.CoverNodeIdentity>
-    let coverNodeMessaging: EncryptionKeyPair<Role.CoverNodeMessaging>
+    let coverNode: CoverNodeStandIn
     let anchors: [SignedPublicKey<SigningPublicKey<Role.Organization>>]
 
     /// Runs `body` with a fresh deployment; everything is removed afterwards.
-    static func run<T: Sendable>(_ body: @escaping @Sendable (DeskDeployment) async throws -> T) async throws -> T {
-        let folder = NSTemporaryDirectory() + "tipline-desk-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    static func run<T: Sendable>(_ body: (DeskDeployment) async throws -> T) async throws -> T {
+        let folder = try TemporaryDirectory()
         let clock = ManualWallClock(start: SystemWallClock().now())
-        let ceremony = KeyCeremony(keys: try KeyDirectory(path: folder + "/keys"), clock: clock)
+        let ceremony = KeyCeremony(keys: try KeyDirectory(path: folder.file("keys")), clock: clock)
         let anchor = try ceremony.createOrganization()
         try ceremony.createOrganizationChild(Role.CoverNodeProvisioning.self)
         try ceremony.createOrganizationChild(Role.JournalistProvisioning.self)
         try ceremony.createOrganizationChild(Role.Admin.self)
-        let store = try SQLiteStore(path: folder + "/api.sqlite")
-        defer { try? store.close() }
-        let app = buildApplication(
-            settings: APISettings(port: 0, database: folder + "/api.sqlite"), store: store, trustAnchors: [anchor],
-            clock: clock)
-        return try await app.test(.live) { client in
-            let api = APIClient(baseURL: "http://127.0.0.1:\(try #require(client.port))")
+        return try await LoopbackAPI.run(in: folder, trustAnchors: [anchor], clock: clock) { loopback in
+            let api = loopback.client
             let publisher = KeyPublisher(ceremony: ceremony, api: api)
             try await publisher.publishOrganizationChildren()
             try await publisher.setStatus("AVAILABLE", description: "All good")
-            let (identity, messaging) = try await publishCoverNode(ceremony, api: api, now: clock.now())
-            let vaultPath = folder + "/alice.vault"
+            let coverNode = try await publishCoverNode(ceremony, api: api, now: clock.now())
+            let vaultPath = folder.file("alice.vault")
             try await register(ceremony, vaultPath: vaultPath, api: api, clock: clock)
             return try await body(
                 DeskDeployment(
-                    api: api, clock: clock, folder: folder, vaultPath: vaultPath, coverNodeIdentity: identity,
-                    coverNodeMessaging: messaging, anchors: [anchor]))
+                    api: api, clock: clock, vaultPath: vaultPath, coverNode: coverNode, anchors: [anchor]))
         }
     }
 
     /// Brings a CoverNode's identity and messaging keys online, as its first start does.
     private static func publishCoverNode(
         _ ceremony: KeyCeremony, api: APIClient, now: Timestamp
-    ) async throws -> (SigningKeyPair<Role.CoverNodeIdentity>, EncryptionKeyPair<Role.CoverNodeMessaging>) {
+    ) async throws -> CoverNodeStandIn {
         let bundle = try ceremony.createCoverNode(id: "covernode_001")
         _ = try await api.submitKeyUpload(
             bundle.uploadIdentityKeyForm, to: "/v1/public-keys/covernode/identity-public-key")
@@ -69,7 +54,7 @@ struct DeskDeployment: Sendable {
         _ = try await api.submitKeyUpload(
             SignedForm.sign(certificate.json, with: identity, now: now),
             to: "/v1/public-keys/covernode/messaging-public-key")
-        return (identity, messaging)
+        return CoverNodeStandIn(identity: identity, messaging: messaging)
     }
 
     /// Creates alice's vault from her setup bundle and registers it (profile, identity key, messaging key), and a
@@ -92,25 +77,8 @@ struct DeskDeployment: Sendable {
     /// A reader writes to alice: the message goes through the CoverNode (played here) into a journalist dead drop.
     func sourceWrites(_ text: String, from reader: EncryptionKeyPair<Role.User>) async throws {
         let keys = VerifiedKeys(try await api.publicKeys(), trustAnchors: anchors, now: clock.now())
-        let journalistKey = try #require(keys.latestMessagingKey(forJournalist: Self.journalistId))
-        let u2c = try UserToCoverNodeMessage.seal(
-            text: text, replyKey: reader.publicKey, journalistId: Self.journalistId, journalistKey: journalistKey,
-            coverNodeKeys: keys.latestCoverNodeMessagingKeys)
-        guard case .real(_, let sealed) = try UserToCoverNodeMessage.open(u2c, with: coverNodeMessaging) else {
-            throw DeskTestFailure("the CoverNode saw cover traffic")
-        }
-        var messages = [try CoverNodeToJournalistMessage.seal(sealed, from: coverNodeMessaging, to: journalistKey)]
-        while messages.count < 4 { messages.append(try CoverNodeToJournalistMessage.filler(from: coverNodeMessaging)) }
-        SecureRandom.shuffle(&messages)
-        let epoch = keys.maxEpoch
+        let c2j = try coverNode.deliver(text, from: reader, to: Self.journalistId, keys: keys)
         try await api.publish(
-            DeadDrop.sign(
-                kind: .journalist, messages: messages, createdAt: clock.now(), epoch: epoch, with: coverNodeIdentity))
+            coverNode.journalistDeadDrop([c2j], size: 4, createdAt: clock.now(), epoch: keys.maxEpoch))
     }
-}
-
-/// A failed expectation that stops a test.
-struct DeskTestFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

@@ -12,10 +12,10 @@ import TiplineServer
 import TiplineStorage
 import TiplineTestSupport
 
-/// A TiplineAPI app on a fresh SQLite file in a temporary folder, with a manual wall clock at the keys' `now`.
+/// A TiplineAPI app on a fresh SQLite file in a ``TemporaryDirectory``, with a manual wall clock at the keys' `now`.
 final class APIHarness: Sendable {
     let keys: APITestKeys
-    let folder: URL
+    let directory: TemporaryDirectory
     let store: SQLiteStore
     let clock: ManualWallClock
     let registry = PrometheusCollectorRegistry()
@@ -24,9 +24,8 @@ final class APIHarness: Sendable {
 
     init(settings: APISettings = APISettings(port: 0)) throws {
         keys = try APITestKeys()
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("tipline-api-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try SQLiteStore(path: folder.appendingPathComponent("tipline.sqlite").path)
+        directory = try TemporaryDirectory()
+        store = try SQLiteStore(path: directory.file("tipline.sqlite"))
         clock = ManualWallClock(start: keys.now)
         self.settings = settings
     }
@@ -34,10 +33,7 @@ final class APIHarness: Sendable {
     /// The Prometheus text of ``registry`` (what a private metrics listener would serve).
     var metricsText: String { String(decoding: registry.emitToBuffer(), as: UTF8.self) }
 
-    deinit {
-        try? store.close()
-        try? FileManager.default.removeItem(at: folder)
-    }
+    deinit { try? store.close() }
 
     /// The app on ``store``, or on `other` (a wrapper of it).
     func app(

@@ -6,7 +6,7 @@ import TiplineCoverNode
 import TiplineStorage
 import TiplineTestSupport
 
-/// The real CoverNode (`TiplineCoverNode`) for a ``LoopbackAPI``: both pipelines over the API's store, publishing
+/// The real CoverNode (`TiplineCoverNode`) for a ``ReaderDeployment``: both pipelines over the API's store, publishing
 /// through the API over HTTP, on the API's virtual clock, run step by step with `runUntilIdle()`.
 ///
 /// The mixing thresholds release as soon as `releaseAfter` inputs arrived, so a test decides when dead drops appear
@@ -15,7 +15,7 @@ struct CoverNodeRunner {
     private let userToJournalist: CoverNodePipeline
     private let journalistToUser: CoverNodePipeline
 
-    init(api: LoopbackAPI, userMessagesPerRelease: Int, repliesPerRelease: Int) async throws {
+    init(api: ReaderDeployment, userMessagesPerRelease: Int, repliesPerRelease: Int) async throws {
         let hierarchy = api.hierarchy
         let now = api.clock.now()
         let keys = CoverNodeKeys(

@@ -16,16 +16,17 @@ actor NewsroomHarness {
         let replyKey: EncryptionPublicKey<Role.User>
     }
 
-    let api: LoopbackAPI
+    let api: ReaderDeployment
     private let http = URLSessionTransport()
     private var userStreamPosition: Int64 = 0
     private var journalistStreamPosition: Int64 = 0
     private var journalistDeadDropCursors: [String: Int32] = [:]
     private(set) var coverMessagesSeen = 0
 
-    init(api: LoopbackAPI) { self.api = api }
+    init(api: ReaderDeployment) { self.api = api }
 
     private var hierarchy: TestHierarchy { api.hierarchy }
+    private var coverNode: CoverNodeStandIn { CoverNodeStandIn(hierarchy.keys) }
 
     /// CoverNode, user → journalist: opens every new U2C message; real ones go into one journalist dead drop.
     /// - Returns: how many real messages were forwarded.
@@ -35,7 +36,7 @@ actor NewsroomHarness {
         userStreamPosition = messages.last?.position ?? userStreamPosition
         var forwarded: [[UInt8]] = []
         for stored in messages {
-            switch try UserToCoverNodeMessage.open([UInt8](stored.message), with: hierarchy.coverNodeMessaging) {
+            switch try coverNode.open([UInt8](stored.message)) {
             case .cover:
                 coverMessagesSeen += 1
             case .real(let tag, let sealed):
@@ -44,17 +45,14 @@ actor NewsroomHarness {
                         (try? RecipientTag(journalistId: $0.id)) == tag
                     })
                 else { continue }
-                forwarded.append(
-                    try CoverNodeToJournalistMessage.seal(
-                        sealed, from: hierarchy.coverNodeMessaging, to: journalist.latestMessaging.publicKey))
+                forwarded.append(try coverNode.box(sealed, to: journalist.latestMessaging.publicKey))
             }
         }
         guard !forwarded.isEmpty else { return 0 }
         let epoch =
             try await api.store.epoch(ofKeyHex: hierarchy.coverNodeIdentityKey.key.hex, role: .coverNodeIdentity) ?? 0
-        let drop = try DeadDrop.sign(
-            kind: .journalist, messages: forwarded, createdAt: api.clock.now(), epoch: epoch,
-            with: hierarchy.coverNodeIdentity)
+        let drop = try coverNode.journalistDeadDrop(
+            forwarded, size: forwarded.count, shuffled: false, createdAt: api.clock.now(), epoch: epoch)
         try await post("v1/journalist/dead-drops", drop.json())
         return forwarded.count
     }
@@ -107,14 +105,12 @@ actor NewsroomHarness {
         journalistStreamPosition = messages.last?.position ?? journalistStreamPosition
         var replies: [[UInt8]] = []
         for stored in messages {
-            if case .real(let sealed) = try JournalistToCoverNodeMessage.open(
-                [UInt8](stored.message), with: hierarchy.coverNodeMessaging)
-            {
+            if case .real(let sealed) = try coverNode.open(journalistMessage: [UInt8](stored.message)) {
                 replies.append(sealed)
             }
         }
         try await post(
-            "v1/user/dead-drops", hierarchy.userDeadDrop(replies: replies, createdAt: api.clock.now()).json())
+            "v1/user/dead-drops", coverNode.userDeadDrop(replies: replies, createdAt: api.clock.now()).json())
     }
 
     private func post(_ path: String, _ body: some Encodable) async throws {

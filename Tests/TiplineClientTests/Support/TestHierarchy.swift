@@ -42,8 +42,6 @@ struct TestHierarchy: Sendable {
 
     /// A signed user dead drop of `count` messages: `replies` first, then fillers.
     func userDeadDrop(replies: [[UInt8]], count: Int = 20, createdAt: Timestamp) throws -> DeadDrop {
-        let fillers = try (replies.count..<max(count, replies.count)).map { _ in try JournalistToUserMessage.filler() }
-        return try DeadDrop.sign(
-            kind: .user, messages: replies + fillers, createdAt: createdAt, epoch: nil, with: keys.coverNodeIdentity)
+        try CoverNodeStandIn(keys).userDeadDrop(replies: replies, count: count, createdAt: createdAt)
     }
 }

@@ -11,7 +11,7 @@ struct AppUnderTest: Sendable {
     let traffic: RecordingTransport
     let folder: URL
 
-    init(name: String, api: LoopbackAPI, configure: (inout ClientConfiguration) -> Void = { _ in }) throws {
+    init(name: String, api: ReaderDeployment, configure: (inout ClientConfiguration) -> Void = { _ in }) throws {
         self.name = name
         folder = api.folder.appendingPathComponent("app-\(name)")
         traffic = RecordingTransport(forwardingTo: URLSessionTransport())
