@@ -41,6 +41,7 @@ public struct ClientError: Error, Hashable, Sendable, CustomStringConvertible {
         /// The bundled word list is missing or altered.
         public static let wordListInvalid = Code(.wordListInvalid)
 
+        /// The code's name, as it appears in messages and logs.
         public var description: String { base.rawValue }
     }
 
@@ -55,5 +56,6 @@ public struct ClientError: Error, Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    /// `code: message`.
     public var description: String { "\(code): \(message)" }
 }

@@ -44,6 +44,7 @@ public struct TiplineCoreError: Error, Hashable, Sendable, CustomStringConvertib
         /// An X25519 public key is of small order or not canonically encoded: no box could be sealed to it.
         public static let invalidKey = Code(.invalidKey)
 
+        /// The code's name, as it appears in messages and logs.
         public var description: String { base.rawValue }
     }
 
@@ -58,5 +59,6 @@ public struct TiplineCoreError: Error, Hashable, Sendable, CustomStringConvertib
         self.message = message
     }
 
+    /// `code: message`.
     public var description: String { "\(code): \(message)" }
 }

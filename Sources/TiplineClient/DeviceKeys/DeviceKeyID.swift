@@ -6,5 +6,6 @@ public struct DeviceKeyID: Hashable, Sendable, CustomStringConvertible {
     /// Wraps a store's name for a key.
     public init(rawValue: String) { self.rawValue = rawValue }
 
+    /// The raw identifier.
     public var description: String { rawValue }
 }

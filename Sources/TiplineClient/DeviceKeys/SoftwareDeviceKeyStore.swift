@@ -17,8 +17,11 @@ public struct SoftwareDeviceKeyStore: DeviceKeyStore {
     /// A store keeping its keys in `directory` (created on the first new key).
     public init(directory: URL) { self.directory = directory }
 
+    /// A 32-byte secret sealed with ``SecretBox``: its key length plus its overhead.
     public var wrappedKeyLength: Int { SecretBox.keyLength + SecretBox.overhead }
 
+    /// The `.key` files in ``directory``; none while the folder does not exist.
+    /// - Throws: ``ClientError`` with `.storage` when the folder exists but cannot be listed.
     public func keys() throws -> [DeviceKeyID] {
         guard FileManager.default.fileExists(atPath: directory.path) else { return [] }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
@@ -29,6 +32,8 @@ public struct SoftwareDeviceKeyStore: DeviceKeyStore {
         }
     }
 
+    /// Writes 32 random bytes to a new key file (durably, mode 0600), creating ``directory`` with mode 0700 first.
+    /// - Throws: ``ClientError`` with `.storage` when the folder or the file cannot be written.
     public func createKey() throws -> DeviceKeyID {
         do {
             try FileManager.default.createDirectory(
@@ -42,6 +47,8 @@ public struct SoftwareDeviceKeyStore: DeviceKeyStore {
         return id
     }
 
+    /// Seals `secret` with the key's bytes (XChaCha20-Poly1305); the key bytes are wiped from memory afterwards.
+    /// - Throws: ``ClientError`` with `.storage` when the key does not exist or is malformed.
     public func wrap(_ secret: [UInt8], with key: DeviceKeyID) throws -> [UInt8] {
         guard var bytes = try DurableFile.read(path(key)) else {
             throw ClientError(.storage, "the device key does not exist")
@@ -54,12 +61,14 @@ public struct SoftwareDeviceKeyStore: DeviceKeyStore {
         }
     }
 
+    /// Opens `wrapped` with the key's bytes, or `nil` when the key is gone or does not open it.
     public func unwrap(_ wrapped: [UInt8], with key: DeviceKeyID) throws -> [UInt8]? {
         guard var bytes = try DurableFile.read(path(key)) else { return nil }
         defer { Hashing.wipe(&bytes) }
         return try? SecretBox.open(wrapped, key: bytes)
     }
 
+    /// Overwrites the key file with zeros, then removes it.
     public func deleteKey(_ key: DeviceKeyID) throws { try DurableFile.erase(path(key)) }
 
     private func path(_ key: DeviceKeyID) -> String {

@@ -24,12 +24,14 @@ public struct URLSessionTransport: HTTPTransport {
     /// Uses a session the app configured (for example with DNS over HTTPS or certificate pinning).
     public init(session: URLSession) { self.session = session }
 
+    /// `GET url` accepting JSON; any status is returned, transport failures are thrown.
     public func get(_ url: URL) async throws -> HTTPResponse {
         var request = URLRequest(url: url)
         request.setValue("application/json", forHTTPHeaderField: "Accept")
         return try await perform(request)
     }
 
+    /// `POST url` with a JSON body; any status is returned, transport failures are thrown.
     public func postJSON(_ url: URL, body: Data) async throws -> HTTPResponse {
         var request = URLRequest(url: url)
         request.httpMethod = "POST"

@@ -48,6 +48,7 @@ public struct HealthCheck: Codable, Hashable, Sendable {
         self.branch = branch
     }
 
+    /// Encodes every field, an unknown commit or branch as `null`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(name, forKey: .name)

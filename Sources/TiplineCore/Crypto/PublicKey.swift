@@ -31,6 +31,7 @@ func requireKeyLength(_ bytes: [UInt8], _ what: String) throws {
 /// small order (libsodium's `crypto_scalarmult` refuses it). One such key in a published hierarchy would otherwise
 /// make every seal to it fail.
 public struct EncryptionPublicKey<R: KeyRole>: PublicKeyProtocol {
+    /// The 32 key bytes.
     public let bytes: [UInt8]
 
     /// Wraps raw key bytes.
@@ -59,8 +60,11 @@ public struct EncryptionPublicKey<R: KeyRole>: PublicKeyProtocol {
 
 /// An Ed25519 public key used to verify signatures, typed by its role.
 public struct SigningPublicKey<R: KeyRole>: PublicKeyProtocol {
+    /// The 32 key bytes.
     public let bytes: [UInt8]
 
+    /// Wraps raw key bytes.
+    /// - Throws: `TiplineCoreError` with `.invalidLength` unless there are exactly 32 bytes.
     public init(bytes: [UInt8]) throws {
         try requireKeyLength(bytes, "an Ed25519 public key")
         self.bytes = bytes

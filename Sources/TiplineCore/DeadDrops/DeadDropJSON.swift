@@ -27,6 +27,7 @@ public struct DeadDropJSON: Codable, Hashable, Sendable {
         case data, signature, epoch
     }
 
+    /// Encodes the wire JSON; `id` and `epoch` are left out when absent.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(id, forKey: .id)

@@ -116,6 +116,7 @@ public struct SignedForm: Codable, Hashable, Sendable {
         case signingKey = "signing_pk"
     }
 
+    /// Decodes the wire JSON, rejecting a field whose Base64, hex, timestamp or key length is malformed.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         func field<T>(_ key: CodingKeys, _ parse: (String) throws -> T) throws -> T {
@@ -135,6 +136,7 @@ public struct SignedForm: Codable, Hashable, Sendable {
         }
     }
 
+    /// Encodes the wire JSON: the body in padded Base64, signature and key in hex, times in RFC 3339.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(Base64.encodePadded(body), forKey: .body)

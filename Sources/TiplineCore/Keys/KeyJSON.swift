@@ -44,6 +44,7 @@ public struct KeyPairJSON: Codable, Sendable {
         /// A bare key.
         case unsigned(UnsignedPublicKeyJSON)
 
+        /// Decodes a certified key when the JSON has its fields, a bare key otherwise.
         public init(from decoder: any Decoder) throws {
             if let signed = try? SignedPublicKeyJSON(from: decoder) {
                 self = .signed(signed)
@@ -52,6 +53,7 @@ public struct KeyPairJSON: Codable, Sendable {
             }
         }
 
+        /// Encodes the key in its own form.
         public func encode(to encoder: any Encoder) throws {
             switch self {
             case .signed(let key): try key.encode(to: encoder)

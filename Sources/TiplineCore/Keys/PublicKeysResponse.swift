@@ -30,6 +30,7 @@ public struct PublicKeysResponse: Codable, Hashable, Sendable {
         case maxEpoch = "max_epoch"
     }
 
+    /// Encodes the wire JSON, with an explicit `null` `default_journalist_id` as CoverDrop sends it.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(journalistProfiles, forKey: .journalistProfiles)

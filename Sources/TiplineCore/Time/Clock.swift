@@ -11,6 +11,7 @@ public struct SystemWallClock: WallClock {
     /// Creates the system clock.
     public init() {}
 
+    /// The current instant of the system clock, to the microsecond.
     public func now() -> Timestamp {
         let interval = Date().timeIntervalSince1970
         let seconds = interval.rounded(.down)

@@ -43,9 +43,11 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         .seconds(seconds - other.seconds) + .nanoseconds(Int64(nanoseconds) - Int64(other.nanoseconds))
     }
 
+    /// Whether `lhs` is earlier than `rhs`.
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
         (lhs.seconds, lhs.nanoseconds) < (rhs.seconds, rhs.nanoseconds)
     }
 
+    /// The instant in RFC 3339 (``rfc3339``).
     public var description: String { rfc3339 }
 }
