@@ -1,46 +1,50 @@
 /// The one error type of `TiplineAPIClient`.
-public struct APIClientError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// What kind of failure.
-    public enum Code: Hashable, Sendable {
+package struct APIClientError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A stable, machine-readable category of failure; `.status(_:)` carries the HTTP status.
+    package struct Code: Hashable, Sendable, CustomStringConvertible {
+        private enum Base: String, Hashable, Sendable {
+            case unreachable, status, invalidResponse
+        }
+        private let base: Base
+        /// The HTTP status of a `.status(_:)` code.
+        fileprivate let httpStatus: Int?
+        private init(_ base: Base, httpStatus: Int? = nil) {
+            self.base = base
+            self.httpStatus = httpStatus
+        }
+
         /// The server could not be reached or the connection broke.
-        case unreachable
-        /// The server answered with a non-success status.
-        case status(Int)
+        package static let unreachable = Code(.unreachable)
         /// The server's answer could not be decoded.
-        case invalidResponse
+        package static let invalidResponse = Code(.invalidResponse)
+        /// The server answered with this non-success HTTP status.
+        package static func status(_ status: Int) -> Code { Code(.status, httpStatus: status) }
+
+        package var description: String { httpStatus.map { "status \($0)" } ?? base.rawValue }
     }
 
     /// The kind of failure.
-    public let code: Code
+    package let code: Code
     /// A description without secrets (the server's `{"error"}` text when it sent one).
-    public let message: String
+    package let message: String
 
     /// Creates an error.
-    public init(_ code: Code, _ message: String) {
+    package init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
     }
 
     /// The HTTP status, for `.status` errors.
-    public var status: Int? {
-        if case .status(let status) = code { return status }
-        return nil
-    }
+    package var status: Int? { code.httpStatus }
 
     /// Whether retrying later may succeed (transport failures, 429 and 5xx).
-    public var isRetryable: Bool {
-        switch code {
-        case .unreachable: true
-        case .status(let status): status == 429 || status >= 500
-        case .invalidResponse: false
-        }
+    package var isRetryable: Bool {
+        if let status { return status == 429 || status >= 500 }
+        return code == .unreachable
     }
 
-    public var description: String {
-        switch code {
-        case .unreachable: "API unreachable: \(message)"
-        case .status(let status): "API answered \(status): \(message)"
-        case .invalidResponse: "invalid API response: \(message)"
-        }
+    package var description: String {
+        if let status { return "API answered \(status): \(message)" }
+        return code == .unreachable ? "API unreachable: \(message)" : "invalid API response: \(message)"
     }
 }

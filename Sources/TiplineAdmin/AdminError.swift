@@ -1,27 +1,35 @@
 /// The one error type of `TiplineAdmin`. Messages name files and roles, never key material.
-public struct AdminError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// A stable category.
-    public enum Code: String, Hashable, Sendable {
+package struct AdminError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A stable, machine-readable category of failure.
+    package struct Code: Hashable, Sendable, CustomStringConvertible {
+        private enum Base: String, Hashable, Sendable {
+            case alreadyExists, missingKey, io, invalidArgument
+        }
+        private let base: Base
+        private init(_ base: Base) { self.base = base }
+
         /// A key file already exists and would be overwritten.
-        case alreadyExists
+        package static let alreadyExists = Code(.alreadyExists)
         /// A required key file is missing.
-        case missingKey
+        package static let missingKey = Code(.missingKey)
         /// A file could not be read or written.
-        case io
+        package static let io = Code(.io)
         /// An argument is invalid.
-        case invalidArgument
+        package static let invalidArgument = Code(.invalidArgument)
+
+        package var description: String { base.rawValue }
     }
 
     /// The category.
-    public let code: Code
+    package let code: Code
     /// What happened.
-    public let message: String
+    package let message: String
 
     /// Creates an error.
-    public init(_ code: Code, _ message: String) {
+    package init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
     }
 
-    public var description: String { message }
+    package var description: String { message }
 }
