@@ -217,11 +217,9 @@ let package = Package(
         .testTarget(
             name: "TiplineClientTests",
             dependencies: [
-                "TiplineClient", "TiplineCore", "TiplineSimulation", "TiplineAPI", "TiplineServer", "TiplineStorage",
-                "TiplineCoverNode", "TiplineAPIClient", "TiplineTestSupport",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "TiplineClient", "TiplineCore", "TiplineSimulation", "TiplineStorage", "TiplineCoverNode",
+                "TiplineAPIClient", "TiplineTestSupport",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -254,11 +252,8 @@ let package = Package(
         .testTarget(
             name: "TiplineCoverNodeTests",
             dependencies: [
-                "TiplineCoverNode", "TiplineCore", "TiplineAPIClient", "TiplineAPI", "TiplineStorage", "TiplineServer",
+                "TiplineCoverNode", "TiplineCore", "TiplineAPIClient", "TiplineStorage", "TiplineServer",
                 "TiplineTestSupport",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -269,10 +264,8 @@ let package = Package(
         .testTarget(
             name: "TiplineJournalistTests",
             dependencies: [
-                "TiplineJournalist", "TiplineCore", "TiplineAPIClient", "TiplineAPI", "TiplineStorage", "TiplineAdmin",
+                "TiplineJournalist", "TiplineCore", "TiplineAPIClient", "TiplineStorage", "TiplineAdmin",
                 "TiplineTestSupport",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
