@@ -32,9 +32,7 @@ import TiplineTestSupport
             directoryRefreshInterval: .milliseconds(200), streamPruneInterval: .milliseconds(200))
         let stale = Data(SecureRandom.bytes(MessageSizes.userToCoverNodeEncrypted))
 
-        try await LoopbackAPI.run(in: folder, trustAnchors: [deployment.anchor]) { loopback in
-            let (api, store) = (loopback.client, loopback.store)
-            try await deployment.publish(to: api, now: clock.now())
+        try await deployment.withPublishedAPI(in: folder) { api, store in
             let sixteenDaysAgo = clock.now().adding(.seconds(-16 * 86_400)).microseconds
             try await store.append(.userToCoverNode, [stale], receivedAtMicros: sixteenDaysAgo)
             let service = CoverNodeService(settings: settings, store: store, api: api, logger: TestCoverNode.logger)

@@ -11,9 +11,7 @@ import TiplineTestSupport
         let folder = try TemporaryDirectory()
         let clock = SystemWallClock()
         let deployment = try TestDeployment(journalistIds: ["alice"], now: clock.now())
-        try await LoopbackAPI.run(in: folder, trustAnchors: [deployment.anchor]) { loopback in
-            let api = loopback.client
-            try await deployment.publish(to: api, now: clock.now())
+        try await deployment.withPublishedAPI(in: folder) { api, _ in
             let bundle = folder.file("bundle.json")
             try JSONEncoder().encode(deployment.coverNodeSetupBundle(now: clock.now())).write(
                 to: URL(fileURLWithPath: bundle))
@@ -34,7 +32,9 @@ import TiplineTestSupport
         }
     }
 
-    @Test func aBundleWhoseUploadAnswerWasLostStillBootstraps() async throws {
+    /// Issue 13, item 15: the CoverNode records its identity key's own epoch (the API's answer to the upload), never
+    /// the hierarchy's unsigned `max_epoch`, also when the first upload's answer was lost.
+    @Test func aBundleWhoseUploadAnswerWasLostGetsTheKeysOwnEpoch() async throws {
         let folder = try TemporaryDirectory()
         let clock = SystemWallClock()
         let deployment = try TestDeployment(journalistIds: ["alice"], now: clock.now())
@@ -42,16 +42,22 @@ import TiplineTestSupport
             let api = loopback.client
             try await deployment.publish(to: api, now: clock.now())
             let setup = try deployment.coverNodeSetupBundle(now: clock.now())
-            // The upload went through before a crash; the API refuses the same form again (replay protection).
-            _ = try await api.submitKeyUpload(
+            // The upload went through, but its answer was lost in a crash.
+            let epoch = try await api.submitKeyUpload(
                 setup.uploadIdentityKeyForm, to: "/v1/public-keys/covernode/identity-public-key")
+            // Meanwhile another CoverNode bootstraps: max_epoch moves past this key's epoch.
+            let other = try deployment.coverNodeSetupBundle(id: "covernode_002", now: clock.now())
+            let later = try await api.submitKeyUpload(
+                other.uploadIdentityKeyForm, to: "/v1/public-keys/covernode/identity-public-key")
+            #expect(later > epoch)
+
             let bundle = folder.file("bundle.json")
             try JSONEncoder().encode(setup).write(to: URL(fileURLWithPath: bundle))
             let store = try CoverNodeKeyStore(directory: folder.file("state"), protection: .keyFile)
             let keys = try await CoverNodeBootstrap(store: store, api: api, clock: clock).loadKeys(
                 setupBundlePath: bundle)
-            let maxEpoch = try await api.publicKeys().maxEpoch
-            #expect(keys.identities.map(\.epoch) == [maxEpoch])
+            #expect(keys.identities.map(\.epoch) == [epoch])
+            #expect(try store.load()?.identities.map(\.epoch) == [epoch])
             #expect(!FileManager.default.fileExists(atPath: bundle))
         }
     }
@@ -75,9 +81,7 @@ import TiplineTestSupport
         let folder = try TemporaryDirectory()
         let clock = ManualWallClock(start: SystemWallClock().now())
         let deployment = try TestDeployment(journalistIds: ["alice"], now: clock.now())
-        try await LoopbackAPI.run(in: folder, trustAnchors: [deployment.anchor], clock: clock) { loopback in
-            let (api, store) = (loopback.client, loopback.store)
-            try await deployment.publish(to: api, now: clock.now())
+        try await deployment.withPublishedAPI(in: folder, clock: clock) { api, store in
             let node = try await TestCoverNode.start(deployment, in: folder, store: store, api: api, clock: clock)
             let rotation = MessagingKeyRotation(keyring: node.keyring, api: api, clock: clock)
             let first = try #require(await node.keyring.current.sendingKey(at: clock.now()))

@@ -47,9 +47,7 @@ import TiplineTestSupport
     func anInterruptedReleaseIsFinishedAtStartExactlyOnce(publishedBeforeTheCrash: Bool) async throws {
         let folder = try TemporaryDirectory()
         let deployment = try TestDeployment(journalistIds: ["alice"], now: SystemWallClock().now())
-        try await LoopbackAPI.run(in: folder, trustAnchors: [deployment.anchor]) { loopback in
-            let (api, store) = (loopback.client, loopback.store)
-            try await deployment.publish(to: api, now: SystemWallClock().now())
+        try await deployment.withPublishedAPI(in: folder) { api, store in
             let node = try await TestCoverNode.start(deployment, in: folder, store: store, api: api)
             let (deadDrop, last) = try await prepare(deployment, node, store)
             let journal = ReleaseJournal(path: node.stateDirectory + "/u2j-intent.json", kind: .journalist)
@@ -67,9 +65,7 @@ import TiplineTestSupport
     @Test func aRefusedReleaseIsForgottenAndItsMessagesAreMixedAgain() async throws {
         let folder = try TemporaryDirectory()
         let deployment = try TestDeployment(journalistIds: ["alice"], now: SystemWallClock().now())
-        try await LoopbackAPI.run(in: folder, trustAnchors: [deployment.anchor]) { loopback in
-            let (api, store) = (loopback.client, loopback.store)
-            try await deployment.publish(to: api, now: SystemWallClock().now())
+        try await deployment.withPublishedAPI(in: folder) { api, store in
             let node = try await TestCoverNode.start(deployment, in: folder, store: store, api: api)
             let (deadDrop, last) = try await prepare(deployment, node, store)
             let forged = try DeadDrop.sign(
@@ -104,9 +100,7 @@ import TiplineTestSupport
         let apiClock = ManualWallClock(start: start), nodeClock = ManualWallClock(start: start)
         let deployment = try TestDeployment(journalistIds: ["alice"], now: start)
         let anchors = [deployment.anchor]
-        try await LoopbackAPI.run(in: folder, trustAnchors: anchors, clock: apiClock) { loopback in
-            let (api, store) = (loopback.client, loopback.store)
-            try await deployment.publish(to: api, now: start)
+        try await deployment.withPublishedAPI(in: folder, clock: apiClock) { api, store in
             let state = folder.file("covernode")
             let keyStore = try CoverNodeKeyStore(
                 directory: state, protection: .passphrase("correct horse", kdf: .testOnly))

@@ -46,9 +46,7 @@ struct TestCoverNode: Sendable {
     ) async throws {
         let folder = try TemporaryDirectory()
         let deployment = try TestDeployment(journalistIds: journalistIds, now: SystemWallClock().now())
-        try await LoopbackAPI.run(in: folder, trustAnchors: [deployment.anchor]) { loopback in
-            let (api, store) = (loopback.client, loopback.store)
-            try await deployment.publish(to: api, now: SystemWallClock().now())
+        try await deployment.withPublishedAPI(in: folder) { api, store in
             let node = try await start(deployment, in: folder, store: store, api: api)
             try await body(deployment, node, api, store)
         }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TiplineAPIClient
 import TiplineCore
+import TiplineStorage
 import TiplineTestSupport
 
 /// A ``TestKeyHierarchy`` made for a test and published to a real API over HTTP, the way the key ceremony and the
@@ -44,6 +45,18 @@ struct TestDeployment: Sendable {
     func publish(to api: APIClient, now: Timestamp) async throws {
         try await keys.publishProvisioningKeys(to: api, now: now)
         try await keys.publishJournalists(to: api, now: now)
+    }
+
+    /// Runs `body` with the real API on loopback (its database in `folder`, on `clock`) and a client of it, once
+    /// this deployment is published there.
+    func withPublishedAPI<T>(
+        in folder: TemporaryDirectory, clock: any WallClock = SystemWallClock(),
+        _ body: (APIClient, SQLiteStore) async throws -> T
+    ) async throws -> T {
+        try await LoopbackAPI.run(in: folder, trustAnchors: [keys.anchor], clock: clock) { loopback in
+            try await publish(to: loopback.client, now: clock.now())
+            return try await body(loopback.client, loopback.store)
+        }
     }
 
     /// The API's hierarchy, verified against this deployment's anchor.

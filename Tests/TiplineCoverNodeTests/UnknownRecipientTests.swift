@@ -18,9 +18,7 @@ import TiplineTestSupport
         let folder = try TemporaryDirectory()
         let clock = SystemWallClock()
         let deployment = try TestDeployment(journalistIds: ["alice"], now: clock.now())
-        try await LoopbackAPI.run(in: folder, trustAnchors: [deployment.anchor]) { loopback in
-            let (api, store) = (loopback.client, loopback.store)
-            try await deployment.publish(to: api, now: clock.now())
+        try await deployment.withPublishedAPI(in: folder) { api, store in
             let node = try await TestCoverNode.start(deployment, in: folder, store: store, api: api)
             // A directory filled before alice existed: the periodic refresh has not run since.
             let stale = JournalistDirectory()
