@@ -30,19 +30,33 @@ struct APIDependencies: Sendable {
 
     /// Reads the request's signed form (within the form body limit), authenticates it as signed by `signer`, runs
     /// `handle`, and only when `handle` succeeded records the form as used (a failed request leaves it usable).
+    ///
+    /// With `stored`, a request the store already carried out is answered again: `stored` runs once the form is
+    /// authenticated but before the replay check, and its answer (when not `nil`) is the response, so that a client
+    /// whose answer was lost can re-send the same form (`spec/PROTOCOL.md` §4.6: re-uploading a stored key answers
+    /// with its epoch). It must only read.
     func signed(
-        _ request: Request, by signer: FormSigner, _ handle: (AuthenticatedForm) async throws -> Response
+        _ request: Request, by signer: FormSigner,
+        answeringStored stored: ((AuthenticatedForm) async throws -> Response?)? = nil,
+        _ handle: (AuthenticatedForm) async throws -> Response
     ) async throws -> Response {
         let form = try await RequestBody.decode(SignedForm.self, from: request, limit: settings.formBodyLimit)
-        return try await signed(form, by: signer, handle)
+        return try await signed(form, by: signer, answeringStored: stored, handle)
     }
 
-    /// Authenticates `form`, runs `handle`, then records the form as used; 409 when a concurrent request with the
-    /// same form recorded it first.
+    /// Authenticates `form`, answers from `stored` when it can (see ``signed(_:by:answeringStored:_:)``), runs
+    /// `handle`, then records the form as used; 409 when a concurrent request with the same form recorded it first.
     func signed(
-        _ form: SignedForm, by signer: FormSigner, _ handle: (AuthenticatedForm) async throws -> Response
+        _ form: SignedForm, by signer: FormSigner,
+        answeringStored stored: ((AuthenticatedForm) async throws -> Response?)? = nil,
+        _ handle: (AuthenticatedForm) async throws -> Response
     ) async throws -> Response {
-        let authenticated = try await authenticator.authenticate(form, as: signer)
+        let authenticator = authenticator
+        let authenticated = try await authenticator.authenticate(form, as: signer, checkingReplay: stored == nil)
+        if let stored {
+            if let answer = try await stored(authenticated) { return answer }
+            try await authenticator.requireUnused(form)
+        }
         let response = try await handle(authenticated)
         try await authenticator.recordUse(of: form)
         return response

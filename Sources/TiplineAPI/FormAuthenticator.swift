@@ -45,14 +45,18 @@ struct FormAuthenticator: Sendable {
     let hierarchy: VerifiedHierarchyCache
     let clock: any WallClock
 
-    func authenticate(_ form: SignedForm, as role: FormSigner) async throws -> AuthenticatedForm {
+    /// Checks `form` as signed by `role`; without `checkingReplay` the caller checks the replay itself
+    /// (``requireUnused(_:)``), after answering a repeated request the store already carried out.
+    func authenticate(
+        _ form: SignedForm, as role: FormSigner, checkingReplay: Bool = true
+    ) async throws -> AuthenticatedForm {
         let now = clock.now()
         do {
             try form.checkValidityWindow(policy: role.policy, now: now)
         } catch let error as TiplineCoreError {
             throw APIError(.unauthorized, error.message)
         }
-        guard try await !store.isUsed(signature: Data(form.signature.bytes)) else { throw Self.replayed }
+        if checkingReplay { try await requireUnused(form) }
         let keys = try await hierarchy.view(now: now)
         let signed = form.signingKey
         var owner: String?
@@ -78,6 +82,11 @@ struct FormAuthenticator: Sendable {
             body = try verify(form, match?.key, role, keys)
         }
         return AuthenticatedForm(body: body, owner: owner, keys: keys)
+    }
+
+    /// 409 when `form` was accepted before.
+    func requireUnused(_ form: SignedForm) async throws {
+        guard try await !store.isUsed(signature: Data(form.signature.bytes)) else { throw Self.replayed }
     }
 
     /// Records the first use of `form` after its request succeeded; 409 when it was recorded before (a concurrent

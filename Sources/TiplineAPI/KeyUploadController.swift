@@ -62,18 +62,41 @@ struct KeyUploadController: Sendable {
         }
     }
 
+    /// A CoverNode identity key; the same key re-uploaded for the same CoverNode answers with its stored epoch even
+    /// with the form that stored it, so a CoverNode whose answer was lost learns its key's own epoch by re-sending
+    /// its setup bundle's form.
     private func coverNodeIdentityKey(_ request: Request) async throws -> Response {
-        try await dependencies.signed(request, by: .coverNodeProvisioning) { form in
-            let body = try form.decode(PostCoverNodeIdentityKeyBody.self)
-            guard CoverNodeID.isValid(body.covernodeId) else {
-                throw APIError(.badRequest, "covernode_id must be covernode_ followed by three digits")
-            }
-            let key = try KeyUpload.key(body.covernodeIdPk, as: SigningPublicKey<Role.CoverNodeIdentity>.self)
+        try await dependencies.signed(request, by: .coverNodeProvisioning, answeringStored: storedCoverNodeIdentity) {
+            form in
+            let (owner, key) = try Self.coverNodeIdentity(in: form)
             let parent = try KeyUpload.certifier(
                 of: key, among: form.keys.verified.coverNodeProvisioningKeys, in: form.keys)
-            return try await insert(
-                key, role: .coverNodeIdentity, parent: parent.key.bytes, owner: body.covernodeId, form)
+            return try await insert(key, role: .coverNodeIdentity, parent: parent.key.bytes, owner: owner, form)
         }
+    }
+
+    /// The stored epoch of the form's CoverNode identity key when the store holds exactly that key (same
+    /// certificate and expiry) for the same CoverNode; `nil` otherwise.
+    private func storedCoverNodeIdentity(_ form: AuthenticatedForm) async throws -> Response? {
+        let (owner, key) = try Self.coverNodeIdentity(in: form)
+        guard let stored = try await dependencies.store.key(ofKeyHex: key.key.hex, role: .coverNodeIdentity),
+            stored.ownerId == owner, stored.certificateHex == key.certificate.hex,
+            stored.notValidAfterMicros == key.notValidAfter.microseconds, let epoch = stored.epoch
+        else { return nil }
+        return try JSONResponse.make(epoch)
+    }
+
+    /// The CoverNode id and identity key of a `PostCoverNodeIdentityKeyBody` form; 400 when malformed.
+    private static func coverNodeIdentity(
+        in form: AuthenticatedForm
+    ) throws -> (owner: String, key: SignedPublicKey<SigningPublicKey<Role.CoverNodeIdentity>>) {
+        let body = try form.decode(PostCoverNodeIdentityKeyBody.self)
+        guard CoverNodeID.isValid(body.covernodeId) else {
+            throw APIError(.badRequest, "covernode_id must be covernode_ followed by three digits")
+        }
+        return (
+            body.covernodeId, try KeyUpload.key(body.covernodeIdPk, as: SigningPublicKey<Role.CoverNodeIdentity>.self)
+        )
     }
 
     private func journalistIdentityKey(_ request: Request) async throws -> Response {

@@ -1,16 +1,19 @@
 import Foundation
-public import TiplineCore
+package import TiplineCore
 
-/// Brings the key store to a usable state at start-up: loads it, applies a setup bundle from the key ceremony
-/// (uploads its identity key, stores the key pair with the returned epoch, deletes the bundle file) and confirms
-/// identity keys whose upload answer was lost.
-public struct CoverNodeBootstrap: Sendable {
+/// Brings the key store to a usable state at start-up: loads it and applies a setup bundle from the key ceremony
+/// (uploads its identity key, stores the key pair with the epoch the API answers, deletes the bundle file).
+///
+/// The identity key's epoch is only ever the API's answer to its upload: when that answer was lost, the bundle
+/// stays and the next start re-sends the same form, which the API answers with the stored key's epoch
+/// (`spec/PROTOCOL.md` §4.6), never the hierarchy's `max_epoch`.
+package struct CoverNodeBootstrap: Sendable {
     private let store: CoverNodeKeyStore
     private let api: any CoverNodeAPI
     private let clock: any WallClock
 
     /// Creates a bootstrap over a key store and the API.
-    public init(store: CoverNodeKeyStore, api: any CoverNodeAPI, clock: any WallClock) {
+    package init(store: CoverNodeKeyStore, api: any CoverNodeAPI, clock: any WallClock) {
         self.store = store
         self.api = api
         self.clock = clock
@@ -20,24 +23,16 @@ public struct CoverNodeBootstrap: Sendable {
     /// - Throws: ``CoverNodeError`` with `.bootstrap` when there is neither a key store nor a bundle, the bundle is
     ///   invalid or the API refuses its identity key; `.keyStore` for key-store problems; API errors that may
     ///   succeed on retry (unreachable API) as they are.
-    public func loadKeys(setupBundlePath: String?) async throws -> CoverNodeKeys {
+    package func loadKeys(setupBundlePath: String?) async throws -> CoverNodeKeys {
         var keys = try store.load()
         if let setupBundlePath, let bundleBytes = try AtomicFile.read(setupBundlePath) {
             keys = try await apply(try decodeBundle(bundleBytes), to: keys)
             try AtomicFile.remove(setupBundlePath)
         }
-        guard var keys else {
+        guard let keys else {
             throw CoverNodeError(
                 .bootstrap, "no key store in \(store.directory) and no setup bundle: run `tipline admin` to make one")
         }
-        var confirmed = false
-        for index in keys.identities.indices where keys.identities[index].epoch == nil {
-            if let epoch = try await publishedEpoch(of: keys.identities[index].certificate.key, in: keys) {
-                keys.identities[index].epoch = epoch
-                confirmed = true
-            }
-        }
-        if confirmed { try store.save(keys) }
         return keys
     }
 
@@ -77,31 +72,17 @@ public struct CoverNodeBootstrap: Sendable {
         guard let index = keys.identities.firstIndex(where: { $0.keyPair.publicKey == pair.publicKey }),
             keys.identities[index].epoch == nil
         else { return keys }
-        keys.identities[index].epoch = try await uploadIdentity(bundle.uploadIdentityKeyForm, key: pair.publicKey, keys)
+        keys.identities[index].epoch = try await uploadIdentity(bundle.uploadIdentityKeyForm)
         try store.save(keys)
         return keys
     }
 
-    private func uploadIdentity(
-        _ form: SignedForm, key: SigningPublicKey<Role.CoverNodeIdentity>, _ keys: CoverNodeKeys
-    ) async throws -> Int32 {
+    /// The identity key's epoch, as the API answers the bundle's upload form (also when it stored the key before).
+    private func uploadIdentity(_ form: SignedForm) async throws -> Int32 {
         do {
             return try await api.submitKeyUpload(form, to: CoverNodeAPIPath.identityKey)
         } catch  where error.isDefinitiveRejection {
-            // A replayed form is refused: an earlier upload may have succeeded before its answer was lost.
-            if let epoch = try await publishedEpoch(of: key, in: keys) { return epoch }
             throw CoverNodeError(.bootstrap, "the API refused the setup bundle's identity key (\(error))")
         }
-    }
-
-    /// When the API already publishes `key`, the hierarchy's `max_epoch`: an upper bound of the key's epoch, which
-    /// is safe because journalists only wait until their key view reaches a dead drop's epoch.
-    private func publishedEpoch(
-        of key: SigningPublicKey<Role.CoverNodeIdentity>, in keys: CoverNodeKeys
-    ) async throws -> Int32? {
-        let response = try await api.publicKeys()
-        let verified = VerifiedKeys(response, trustAnchors: keys.trustAnchors, now: clock.now())
-        let published = verified.coverNodes[keys.coverNodeId]?.contains { $0.identityKey.key == key } ?? false
-        return published ? response.maxEpoch : nil
     }
 }
