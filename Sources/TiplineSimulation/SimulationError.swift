@@ -1,11 +1,19 @@
 /// The one error type thrown by `TiplineSimulation`.
 package struct SimulationError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// A stable category of failure.
-    package enum Code: String, Hashable, Sendable {
+    /// A stable, machine-readable category of failure.
+    package struct Code: Hashable, Sendable, CustomStringConvertible {
+        private enum Base: String, Hashable, Sendable {
+            case invalidArgument, storage
+        }
+        private let base: Base
+        private init(_ base: Base) { self.base = base }
+
         /// The parameters of a run are out of range.
-        case invalidArgument
+        package static let invalidArgument = Code(.invalidArgument)
         /// A state folder could not be created or read.
-        case storage
+        package static let storage = Code(.storage)
+
+        package var description: String { base.rawValue }
     }
 
     /// The category.
@@ -19,5 +27,5 @@ package struct SimulationError: Error, Hashable, Sendable, CustomStringConvertib
         self.message = message
     }
 
-    package var description: String { "\(code.rawValue): \(message)" }
+    package var description: String { "\(code): \(message)" }
 }

@@ -122,7 +122,8 @@ struct ReaderPopulationTests {
                 apiBaseURL: url, messageBaseURL: url, trustAnchors: [anchor],
                 messageText: SecureRandom.bytes(2_000).map { String(format: "%02x", $0) }.joined()),
         ] {
-            #expect(throws: SimulationError.self) { try ReaderPopulation(settings: settings) }
+            let error = #expect(throws: SimulationError.self) { try ReaderPopulation(settings: settings) }
+            #expect(error?.code == .invalidArgument)
         }
         let valid = PopulationSettings(apiBaseURL: url, messageBaseURL: url, trustAnchors: [anchor], sources: 2)
         for change in [
@@ -134,7 +135,8 @@ struct ReaderPopulationTests {
         ] {
             var settings = valid
             change(&settings)
-            #expect(throws: SimulationError.self) { try ReaderPopulation(settings: settings) }
+            let error = #expect(throws: SimulationError.self) { try ReaderPopulation(settings: settings) }
+            #expect(error?.code == .invalidArgument)
         }
     }
 }
