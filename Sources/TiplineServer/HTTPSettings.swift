@@ -13,6 +13,10 @@ import NIOCore
 /// - `http.idle-timeout-seconds` (int, default `30`, at least 1): a connection that sends nothing for this long
 ///   while no response is being written is closed, including one whose request head or body never completes
 ///   (a slowloris client). Keep it below nginx's `keepalive_timeout` for upstreams.
+/// - `http.request-timeout-seconds` (int, default `30`, at least 1): a request whose body is still arriving this
+///   long after its head is cut off (the connection is closed), however steadily its bytes trickle in. A response
+///   sent before its request's body was read to the end (a 413 for a body over its limit) closes the connection
+///   instead of reading the rest.
 public struct HTTPSettings: Sendable, Hashable {
     /// Address to bind.
     public var host: String
@@ -22,15 +26,19 @@ public struct HTTPSettings: Sendable, Hashable {
     public var logLevel: Logger.Level
     /// How long a connection may stay silent before the server closes it.
     public var idleTimeout: Duration
+    /// How long a request's body may take to arrive after its head.
+    public var requestTimeout: Duration
 
     /// Creates settings directly.
     public init(
-        host: String = "127.0.0.1", port: Int, logLevel: Logger.Level = .info, idleTimeout: Duration = .seconds(30)
+        host: String = "127.0.0.1", port: Int, logLevel: Logger.Level = .info, idleTimeout: Duration = .seconds(30),
+        requestTimeout: Duration = .seconds(30)
     ) {
         self.host = host
         self.port = port
         self.logLevel = logLevel
         self.idleTimeout = idleTimeout
+        self.requestTimeout = requestTimeout
     }
 
     /// Reads the settings.
@@ -47,15 +55,24 @@ public struct HTTPSettings: Sendable, Hashable {
                 .configuration, "log.level must be one of trace, debug, info, notice, warning, error, critical")
         }
         self.logLevel = logLevel
-        let idleSeconds = reader.int(forKey: "http.idle-timeout-seconds", default: 30)
-        guard idleSeconds > 0 else {
-            throw TiplineServerError(.configuration, "http.idle-timeout-seconds must be positive, got \(idleSeconds)")
-        }
-        idleTimeout = .seconds(idleSeconds)
+        idleTimeout = try Self.positiveSeconds("http.idle-timeout-seconds", reader)
+        requestTimeout = try Self.positiveSeconds("http.request-timeout-seconds", reader)
     }
 
-    /// The HTTP/1.1 server with ``idleTimeout``.
+    /// The HTTP/1.1 server with ``idleTimeout`` and ``requestTimeout``.
     public var server: HTTPServerBuilder {
-        .http1(configuration: HTTP1Channel.Configuration(idleTimeout: TimeAmount(idleTimeout)))
+        let requestTimeout = TimeAmount(requestTimeout)
+        return .http1(
+            configuration: HTTP1Channel.Configuration(
+                additionalChannelHandlers: [RequestBodyGuard(timeout: requestTimeout)],
+                idleTimeout: TimeAmount(idleTimeout)))
+    }
+
+    private static func positiveSeconds(_ key: String, _ reader: ConfigReader) throws -> Duration {
+        let seconds = reader.int(forKey: ConfigKey(key), default: 30)
+        guard seconds > 0 else {
+            throw TiplineServerError(.configuration, "\(key) must be positive, got \(seconds)")
+        }
+        return .seconds(seconds)
     }
 }
