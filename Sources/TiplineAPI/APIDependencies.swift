@@ -28,8 +28,10 @@ struct APIDependencies: Sendable {
 
     var authenticator: FormAuthenticator { FormAuthenticator(store: store, hierarchy: hierarchy, clock: clock) }
 
-    /// Reads the request's signed form (within the form body limit), authenticates it as signed by `signer`, runs
-    /// `handle`, and only when `handle` succeeded records the form as used (a failed request leaves it usable).
+    /// Reads the request's signed form (within the form body limit), authenticates it as signed by `signer` and
+    /// runs `handle` with the form's first use recorded: before `handle` writes anything, so that of two requests
+    /// with one form only one writes, and given back when `handle` fails, so that a failed request leaves the form
+    /// usable.
     ///
     /// With `stored`, a request the store already carried out is answered again: `stored` runs once the form is
     /// authenticated but before the replay check, and its answer (when not `nil`) is the response, so that a client
@@ -44,8 +46,8 @@ struct APIDependencies: Sendable {
         return try await signed(form, by: signer, answeringStored: stored, handle)
     }
 
-    /// Authenticates `form`, answers from `stored` when it can (see ``signed(_:by:answeringStored:_:)``), runs
-    /// `handle`, then records the form as used; 409 when a concurrent request with the same form recorded it first.
+    /// Authenticates `form`, answers from `stored` when it can (see ``signed(_:by:answeringStored:_:)``), records
+    /// the form's first use (409 when it was recorded before) and runs `handle`, forgetting the use when it fails.
     func signed(
         _ form: SignedForm, by signer: FormSigner,
         answeringStored stored: ((AuthenticatedForm) async throws -> Response?)? = nil,
@@ -53,13 +55,15 @@ struct APIDependencies: Sendable {
     ) async throws -> Response {
         let authenticator = authenticator
         let authenticated = try await authenticator.authenticate(form, as: signer, checkingReplay: stored == nil)
-        if let stored {
-            if let answer = try await stored(authenticated) { return answer }
-            try await authenticator.requireUnused(form)
-        }
-        let response = try await handle(authenticated)
+        if let stored, let answer = try await stored(authenticated) { return answer }
         try await authenticator.recordUse(of: form)
-        return response
+        do {
+            return try await handle(authenticated)
+        } catch {
+            // Give the form back; should that fail too, the form stays used (it may be refused, never run twice).
+            try? await authenticator.forgetUse(of: form)
+            throw error
+        }
     }
 
     /// The current hierarchy, verified (or reused from the cache) now.

@@ -33,9 +33,10 @@ struct AuthenticatedForm: Sendable {
 ///
 /// Cheap checks come first, so that junk costs no key lookup and no signature check: the form's validity window
 /// and lifetime cap (no key needed), then the replay lookup, then the verified hierarchy (cached per version of the
-/// stored keys, see ``VerifiedHierarchyCache``) and the signature. A form is recorded as used only after the
-/// request it carries succeeded (``recordUse(of:)``, called by ``APIDependencies/signed(_:by:_:)``), so a failed
-/// request never burns a single-use form.
+/// stored keys, see ``VerifiedHierarchyCache``) and the signature. ``APIDependencies/signed(_:by:answeringStored:_:)``
+/// records a form's first use (``recordUse(of:)``) before its request writes anything, so that two requests with one
+/// form never both write, and forgets it (``forgetUse(of:)``) when the request fails, so that a failed request does
+/// not burn a single-use form.
 ///
 /// Status codes: 401 when the form is expired, created in the future or longer-lived than its role may sign; 409
 /// when the same form (same signature) was accepted before; 404 when no stored key has the signer's bytes; 401 when
@@ -45,8 +46,8 @@ struct FormAuthenticator: Sendable {
     let hierarchy: VerifiedHierarchyCache
     let clock: any WallClock
 
-    /// Checks `form` as signed by `role`; without `checkingReplay` the caller checks the replay itself
-    /// (``requireUnused(_:)``), after answering a repeated request the store already carried out.
+    /// Checks `form` as signed by `role`; without `checkingReplay` the caller leaves the replay to ``recordUse(of:)``,
+    /// after answering a repeated request the store already carried out.
     func authenticate(
         _ form: SignedForm, as role: FormSigner, checkingReplay: Bool = true
     ) async throws -> AuthenticatedForm {
@@ -56,7 +57,9 @@ struct FormAuthenticator: Sendable {
         } catch let error as TiplineCoreError {
             throw APIError(.unauthorized, error.message)
         }
-        if checkingReplay { try await requireUnused(form) }
+        if checkingReplay {
+            guard try await !store.isUsed(signature: Data(form.signature.bytes)) else { throw Self.replayed }
+        }
         let keys = try await hierarchy.view(now: now)
         let signed = form.signingKey
         var owner: String?
@@ -84,17 +87,17 @@ struct FormAuthenticator: Sendable {
         return AuthenticatedForm(body: body, owner: owner, keys: keys)
     }
 
-    /// 409 when `form` was accepted before.
-    func requireUnused(_ form: SignedForm) async throws {
-        guard try await !store.isUsed(signature: Data(form.signature.bytes)) else { throw Self.replayed }
-    }
-
-    /// Records the first use of `form` after its request succeeded; 409 when it was recorded before (a concurrent
-    /// request with the same form won).
+    /// Records the first use of `form` before its request writes; 409 when it was recorded before (an earlier or
+    /// concurrent request with the same form).
     func recordUse(of form: SignedForm) async throws {
         let firstUse = try await store.recordFirstUse(
             signature: Data(form.signature.bytes), expiresAtMicros: form.notValidAfter.microseconds)
         guard firstUse else { throw Self.replayed }
+    }
+
+    /// Forgets the use of `form` recorded by ``recordUse(of:)`` when its request failed: the form can be sent again.
+    func forgetUse(of form: SignedForm) async throws {
+        try await store.forgetUse(signature: Data(form.signature.bytes))
     }
 
     private static var replayed: APIError { APIError(.conflict, "this signed form was already used") }

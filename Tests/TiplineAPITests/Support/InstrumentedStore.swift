@@ -3,20 +3,40 @@ import Synchronization
 import TiplineCore
 import TiplineStorage
 
-/// A real ``SQLiteStore`` behind a forwarding wrapper that counts full key loads (`keysSnapshot`) and can make the
-/// next status write fail once, as a transient database error would.
+/// A real ``SQLiteStore`` behind a forwarding wrapper that counts full key loads (`keysSnapshot`) and status writes,
+/// can make the next status write or form-use record fail once, as a transient database error would, and can hold
+/// the next status write until the test releases it.
 final class InstrumentedStore: TiplineStore {
     let inner: SQLiteStore
     private let snapshots = Mutex(0)
     private let failNextStatusWrite = Mutex(false)
+    private let failNextFirstUse = Mutex(false)
+    private let statusWrites = Mutex(0)
+    private let heldStatusWrite = Mutex<(reached: AsyncStream<Void>.Continuation, released: AsyncStream<Void>)?>(nil)
 
     init(_ inner: SQLiteStore) { self.inner = inner }
 
     /// How many times the whole key hierarchy was read.
     var snapshotCount: Int { snapshots.withLock { $0 } }
 
+    /// How many status writes reached the store.
+    var statusWriteCount: Int { statusWrites.withLock { $0 } }
+
     /// Makes the next ``recordStatus(_:)`` throw a `StorageError` (`database`) without writing.
     func failNextStatusWriteOnce() { failNextStatusWrite.withLock { $0 = true } }
+
+    /// Makes the next ``recordFirstUse(signature:expiresAtMicros:)`` throw a `StorageError` (`database`) without
+    /// recording.
+    func failNextFirstUseOnce() { failNextFirstUse.withLock { $0 = true } }
+
+    /// Holds the next ``recordStatus(_:)`` before it writes: `reached` ends once it is held, and it writes after
+    /// `release` is called.
+    func holdNextStatusWrite() -> (reached: AsyncStream<Void>, release: @Sendable () -> Void) {
+        let (reached, reachedContinuation) = AsyncStream<Void>.makeStream()
+        let (released, releasedContinuation) = AsyncStream<Void>.makeStream()
+        heldStatusWrite.withLock { $0 = (reachedContinuation, released) }
+        return (reached, { releasedContinuation.finish() })
+    }
 
     // KeyStore
     func insert(_ key: PublishedKey) async throws -> Int32? { try await inner.insert(key) }
@@ -61,6 +81,13 @@ final class InstrumentedStore: TiplineStore {
         }) {
             throw StorageError(code: .database, message: "record status failed: injected transient error")
         }
+        if let held = heldStatusWrite.withLock({ held in
+            defer { held = nil }; return held
+        }) {
+            held.reached.finish()
+            for await _ in held.released {}
+        }
+        statusWrites.withLock { $0 += 1 }
         try await inner.recordStatus(event)
     }
     func latestStatus() async throws -> StoredStatusEvent? { try await inner.latestStatus() }
@@ -107,8 +134,14 @@ final class InstrumentedStore: TiplineStore {
 
     // FormReplayStore
     func recordFirstUse(signature: Data, expiresAtMicros: Int64) async throws -> Bool {
-        try await inner.recordFirstUse(signature: signature, expiresAtMicros: expiresAtMicros)
+        if failNextFirstUse.withLock({ flag in
+            defer { flag = false }; return flag
+        }) {
+            throw StorageError(code: .database, message: "record form signature failed: injected transient error")
+        }
+        return try await inner.recordFirstUse(signature: signature, expiresAtMicros: expiresAtMicros)
     }
+    func forgetUse(signature: Data) async throws { try await inner.forgetUse(signature: signature) }
     func isUsed(signature: Data) async throws -> Bool { try await inner.isUsed(signature: signature) }
     func pruneExpiredSignatures(nowMicros: Int64) async throws -> Int {
         try await inner.pruneExpiredSignatures(nowMicros: nowMicros)
