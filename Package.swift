@@ -226,7 +226,7 @@ let package = Package(
         .testTarget(
             name: "TiplineStorageTests",
             dependencies: [
-                "TiplineStorage", "TiplineCore",
+                "TiplineStorage", "TiplineCore", "TiplineTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TiplineCore
 import TiplineSimulation
+import TiplineTestSupport
 
 @testable import TiplineClient
 
@@ -56,11 +57,10 @@ struct StorageRatchetTests {
 
     @Test("each write changes every byte of the outer layer; a deleted key's files no longer open")
     func outerLayer() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ratchet-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let store = SoftwareDeviceKeyStore(directory: folder.appendingPathComponent("keys"))
-        let ratchet = StorageRatchet(directory: folder.appendingPathComponent("state"), deviceKeys: store)
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = SoftwareDeviceKeyStore(directory: folder.url.appendingPathComponent("keys"))
+        let ratchet = StorageRatchet(directory: folder.url.appendingPathComponent("state"), deviceKeys: store)
         try ratchet.directory.prepare()
         let inner: [ClientFile: [UInt8]] = [
             .vault: SecureRandom.bytes(SealedVault.fileLength),

@@ -1,19 +1,13 @@
 import Foundation
 import TiplineStorage
+import TiplineTestSupport
 
-/// A SQLite store in a fresh temporary directory, removed afterwards.
+/// A SQLite store in a fresh ``TemporaryDirectory``, removed afterwards.
 enum SQLiteTestDatabase {
-    static func makeDirectory() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("tipline-storage-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory
-    }
-
     static func withDirectory<T>(_ body: (URL) async throws -> T) async throws -> T {
-        let directory = try makeDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        return try await body(directory)
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        return try await body(directory.url)
     }
 
     static func withStore<T>(_ body: (SQLiteStore) async throws -> T) async throws -> T {
