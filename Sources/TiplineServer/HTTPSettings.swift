@@ -1,6 +1,6 @@
-public import Configuration
-public import HummingbirdCore
-public import Logging
+package import Configuration
+package import HummingbirdCore
+package import Logging
 import NIOCore
 
 /// The settings every Tipline HTTP service shares.
@@ -17,20 +17,20 @@ import NIOCore
 ///   long after its head is cut off (the connection is closed), however steadily its bytes trickle in. A response
 ///   sent before its request's body was read to the end (a 413 for a body over its limit) closes the connection
 ///   instead of reading the rest.
-public struct HTTPSettings: Sendable, Hashable {
+package struct HTTPSettings: Sendable, Hashable {
     /// Address to bind.
-    public var host: String
+    package var host: String
     /// Port to bind (`0`: any free port).
-    public var port: Int
+    package var port: Int
     /// Minimum level of log messages.
-    public var logLevel: Logger.Level
+    package var logLevel: Logger.Level
     /// How long a connection may stay silent before the server closes it.
-    public var idleTimeout: Duration
+    package var idleTimeout: Duration
     /// How long a request's body may take to arrive after its head.
-    public var requestTimeout: Duration
+    package var requestTimeout: Duration
 
     /// Creates settings directly.
-    public init(
+    package init(
         host: String = "127.0.0.1", port: Int, logLevel: Logger.Level = .info, idleTimeout: Duration = .seconds(30),
         requestTimeout: Duration = .seconds(30)
     ) {
@@ -43,7 +43,7 @@ public struct HTTPSettings: Sendable, Hashable {
 
     /// Reads the settings.
     /// - Throws: ``TiplineServerError`` for a port outside `0...65535` or an unknown log level.
-    public init(reader: ConfigReader, defaultPort: Int) throws {
+    package init(reader: ConfigReader, defaultPort: Int) throws {
         host = reader.string(forKey: "http.host", default: "127.0.0.1")
         port = reader.int(forKey: "http.port", default: defaultPort)
         guard (0...65_535).contains(port) else {
@@ -60,7 +60,7 @@ public struct HTTPSettings: Sendable, Hashable {
     }
 
     /// The HTTP/1.1 server with ``idleTimeout`` and ``requestTimeout``.
-    public var server: HTTPServerBuilder {
+    package var server: HTTPServerBuilder {
         let requestTimeout = TimeAmount(requestTimeout)
         return .http1(
             configuration: HTTP1Channel.Configuration(
