@@ -1,4 +1,5 @@
 import ArgumentParser
+import TiplineEmbedded
 
 /// `tipline demo` (what `make demo` runs): the whole system in one process with a simulated crowd of readers.
 struct DemoCommand: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TiplineCoverNode
+import TiplineEmbedded
 
 /// `tipline serve`: the whole server side in one process (embedded SQLite), for trying Tipline and small newsrooms.
 struct ServeCommand: AsyncParsableCommand {

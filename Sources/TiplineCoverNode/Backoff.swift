@@ -1,31 +1,27 @@
 import ServiceLifecycle
+import TiplineSupport
 
-/// Exponential retry delays from a minimum to a maximum (CoverDrop: 1 s … 60 s), and pauses that end early on
-/// graceful shutdown.
+/// The CoverNode's pauses: retry delays from TiplineSupport's ``RetryBackoff`` (CoverDrop: 1 s … 60 s), slept on
+/// the injected clock, ending early on graceful shutdown.
 struct Backoff: Sendable {
-    private let minimum: Duration
-    private let maximum: Duration
-    private var next: Duration
+    private var delays: RetryBackoff
+    private let sleeper: any Clock<Duration>
 
-    init(minimum: Duration, maximum: Duration) {
-        self.minimum = minimum
-        self.maximum = maximum
-        self.next = minimum
+    init(minimum: Duration, maximum: Duration, sleeper: any Clock<Duration>) {
+        self.delays = RetryBackoff(initial: minimum, maximum: maximum)
+        self.sleeper = sleeper
     }
 
     /// Waits for the next delay (doubling it for the time after); returns `false` when the service is stopping.
-    mutating func wait() async -> Bool {
-        let delay = next
-        next = min(next * 2, maximum)
-        return await Self.pause(delay)
-    }
+    mutating func wait() async -> Bool { await Self.pause(delays.failed(), on: sleeper) }
 
     /// Starts again from the minimum after a success.
-    mutating func reset() { next = minimum }
+    mutating func reset() { delays.succeeded() }
 
-    /// Sleeps for `duration` unless the task is cancelled or shutting down gracefully; returns whether to go on.
-    static func pause(_ duration: Duration) async -> Bool {
-        try? await cancelWhenGracefulShutdown { try await Task.sleep(for: duration) }
+    /// Sleeps on `sleeper` for `duration` unless the task is cancelled or shutting down gracefully; returns whether
+    /// to go on.
+    static func pause(_ duration: Duration, on sleeper: any Clock<Duration>) async -> Bool {
+        try? await cancelWhenGracefulShutdown { try await sleeper.sleep(for: duration) }
         return !isStopping
     }
 

@@ -1,32 +1,43 @@
-public import Logging
-public import ServiceLifecycle
+package import CoreMetrics
+package import Logging
+import ServiceLifecycle
 import TiplineAPIClient
-public import TiplineCore
-public import TiplineStorage
+package import TiplineCore
+package import TiplineStorage
 
 /// The CoverNode as a ServiceLifecycle service: bootstraps its keys, then runs both pipelines, the messaging-key
 /// rotation and the journalist-key refresh until a graceful shutdown. It never accepts connections: it reads the
 /// two streams from storage and talks to the API as a client.
-public struct CoverNodeService: Service {
+package struct CoverNodeService: Service {
     private let settings: CoverNodeSettings
     private let store: any MessageStreamStore
     private let api: any CoverNodeAPI
     private let clock: any WallClock
+    private let sleeper: any Clock<Duration>
+    private let metrics: any MetricsFactory
     private let logger: Logger
 
     /// Creates the service.
-    public init(
+    /// - Parameters:
+    ///   - clock: the wall clock of timestamps, key expiry and mixing timeouts.
+    ///   - sleeper: the clock every loop sleeps on (polls, back-off, periodic tasks); tests inject a manual one.
+    ///   - metrics: where the counters go: the private metrics listener's registry (real traffic moves them, so
+    ///     never a public listener's); none by default.
+    package init(
         settings: CoverNodeSettings, store: any MessageStreamStore, api: any CoverNodeAPI,
-        clock: any WallClock = SystemWallClock(), logger: Logger
+        clock: any WallClock = SystemWallClock(), sleeper: any Clock<Duration> = ContinuousClock(),
+        metrics: any MetricsFactory = NOOPMetricsHandler.instance, logger: Logger
     ) {
         self.settings = settings
         self.store = store
         self.api = api
         self.clock = clock
+        self.sleeper = sleeper
+        self.metrics = metrics
         self.logger = logger
     }
 
-    public func run() async throws {
+    package func run() async throws {
         try settings.validate()
         let keyStore = try CoverNodeKeyStore(directory: settings.stateDirectory, protection: settings.keyProtection)
         let bootstrap = CoverNodeBootstrap(store: keyStore, api: api, clock: clock)
@@ -48,11 +59,11 @@ public struct CoverNodeService: Service {
                     ? settings.mixing.userToJournalist : settings.mixing.journalistToUser,
                 store: store, api: api, keyring: keyring, directory: directory,
                 refreshDirectory: { try await refresh(directory, keyring: keyring) },
-                stateDirectory: settings.stateDirectory, settings: settings.pipeline, clock: clock,
-                faults: settings.faults, logger: logger)
+                stateDirectory: settings.stateDirectory, settings: settings.pipeline, clock: clock, sleeper: sleeper,
+                metrics: metrics, faults: settings.faults, logger: logger)
         }
         let retention = StreamRetention(
-            store: store, retention: settings.streamRetention, clock: clock, logger: logger)
+            store: store, retention: settings.streamRetention, clock: clock, metrics: metrics, logger: logger)
         logger.info(
             "CoverNode running",
             metadata: ["covernode": "\(keys.coverNodeId)", "journalists": "\(directory.count)"])
@@ -90,7 +101,8 @@ public struct CoverNodeService: Service {
     /// Runs `body` until it succeeds, retrying (with backoff) errors that may go away: an unreachable API, a 5xx,
     /// a database hiccup. Returns `nil` when the service stops first; rethrows definitive errors.
     private func retrying<T: Sendable>(_ what: String, _ body: () async throws -> T) async throws -> T? {
-        var backoff = Backoff(minimum: settings.pipeline.minimumBackoff, maximum: settings.pipeline.maximumBackoff)
+        var backoff = Backoff(
+            minimum: settings.pipeline.minimumBackoff, maximum: settings.pipeline.maximumBackoff, sleeper: sleeper)
         while true {
             do {
                 return try await body()
@@ -103,7 +115,7 @@ public struct CoverNodeService: Service {
 
     /// Runs `body` every `interval` until shutdown; failures are logged and tried again next time.
     private func repeating(every interval: Duration, _ what: String, _ body: () async throws -> Void) async {
-        while await Backoff.pause(interval) {
+        while await Backoff.pause(interval, on: sleeper) {
             do {
                 try await body()
             } catch {

@@ -1,31 +1,34 @@
-public import TiplineCore
+import TiplineCore
 
-/// Everything `tipline covernode` is configured with.
-public struct CoverNodeSettings: Sendable {
+/// What one ``CoverNodeService`` runs with: its state folder, mixing, key protection, pipelines and periodic tasks.
+///
+/// `tipline covernode` reads it as part of ``CoverNodeServerSettings`` (which adds the API's URL, the stream store,
+/// the log level and the metrics port); `tipline serve` builds it in code.
+package struct CoverNodeSettings: Sendable {
     /// Holds the encrypted key store, its key file (if any) and the intent records. Owner-only (0700).
-    public var stateDirectory: String
+    package var stateDirectory: String
     /// Mixing parameters of both directions.
-    public var mixing: MixingProfile
+    package var mixing: MixingProfile
     /// How the key store is encrypted.
-    public var keyProtection: CoverNodeKeyStore.Protection
+    package var keyProtection: CoverNodeKeyStore.Protection
     /// A setup bundle from the key ceremony, applied (and deleted) at start-up when the file exists.
-    public var setupBundlePath: String?
+    package var setupBundlePath: String?
     /// Batch size, poll interval, parallelism and backoff of both pipelines.
-    public var pipeline: PipelineSettings
+    package var pipeline: PipelineSettings
     /// How often expired keys are dropped and a new messaging key is made and uploaded when due.
-    public var keyTaskInterval: Duration
+    package var keyTaskInterval: Duration
     /// How often the tag → journalist key table is rebuilt from `GET /v1/public-keys`.
-    public var directoryRefreshInterval: Duration
+    package var directoryRefreshInterval: Duration
     /// Stream messages received longer ago than this are deleted. It must exceed the messaging-key validity: the
     /// stream's uniqueness is the replay protection, and a pruned message is one no unexpired key opens any more.
-    public var streamRetention: Duration
+    package var streamRetention: Duration
     /// How often old stream messages are deleted.
-    public var streamPruneInterval: Duration
+    package var streamPruneInterval: Duration
     /// Crash points for crash tests (`TIPLINE_FAULT`); ``FaultInjection/none`` otherwise.
-    public var faults: FaultInjection
+    package var faults: FaultInjection
 
     /// Creates settings with CoverDrop's 60-second key and directory tasks.
-    public init(
+    package init(
         stateDirectory: String, mixing: MixingProfile, keyProtection: CoverNodeKeyStore.Protection,
         setupBundlePath: String? = nil, pipeline: PipelineSettings = PipelineSettings(),
         keyTaskInterval: Duration = .seconds(60), directoryRefreshInterval: Duration = .seconds(60),
@@ -47,7 +50,7 @@ public struct CoverNodeSettings: Sendable {
 
     /// Throws unless the mixing and pipeline settings are valid, the stream retention exceeds the 14-day
     /// messaging-key validity and the mix's maximum age is shorter than the retention.
-    public func validate() throws {
+    package func validate() throws {
         try mixing.validate()
         try pipeline.validate()
         guard streamRetention > KeyLifetimes.messaging else {

@@ -19,6 +19,8 @@ struct MixPipeline<Direction: MixDirection>: Sendable {
     let journal: ReleaseJournal
     let settings: PipelineSettings
     let clock: any WallClock
+    /// What the loop sleeps on (polls, back-off); tests inject a manual clock.
+    let sleeper: any Clock<Duration>
     let faults: FaultInjection
     let metrics: PipelineMetrics
     let logger: Logger
@@ -28,7 +30,7 @@ struct MixPipeline<Direction: MixDirection>: Sendable {
     /// Runs until cancelled or shut down gracefully, restarting from the checkpoint after an error. With
     /// `untilIdle`, returns once the stream has nothing new, and errors are thrown instead.
     func run(untilIdle: Bool) async throws {
-        var backoff = Backoff(minimum: settings.minimumBackoff, maximum: settings.maximumBackoff)
+        var backoff = Backoff(minimum: settings.minimumBackoff, maximum: settings.maximumBackoff, sleeper: sleeper)
         while !Backoff.isStopping {
             do {
                 try await runFromCheckpoint(untilIdle: untilIdle)
@@ -55,7 +57,7 @@ struct MixPipeline<Direction: MixDirection>: Sendable {
                 if let release = mixer.tick(at: clock.now()) { try await commit(release) }
                 report(&mixer)
                 if untilIdle { return }
-                guard await Backoff.pause(settings.pollInterval) else { return }
+                guard await Backoff.pause(settings.pollInterval, on: sleeper) else { return }
                 batch = try await read(after: position)
                 continue
             }
@@ -162,7 +164,7 @@ struct MixPipeline<Direction: MixDirection>: Sendable {
     }
 
     private func publish(_ deadDrop: DeadDrop) async throws {
-        var backoff = Backoff(minimum: settings.minimumBackoff, maximum: settings.maximumBackoff)
+        var backoff = Backoff(minimum: settings.minimumBackoff, maximum: settings.maximumBackoff, sleeper: sleeper)
         while true {
             do {
                 try await api.publish(deadDrop)

@@ -6,16 +6,23 @@ import Synchronization
 final class OnDemandRefresh: Sendable {
     private let minimumInterval: Duration
     private let refresh: @Sendable () async throws -> Void
-    private let lastAttempt = Mutex<ContinuousClock.Instant?>(nil)
+    /// Time on the injected clock since the refresh was made.
+    private let elapsed: @Sendable () -> Duration
+    private let lastAttempt = Mutex<Duration?>(nil)
 
-    init(minimumInterval: Duration, refresh: @escaping @Sendable () async throws -> Void) {
+    /// Refreshes with `refresh`, at most once per `minimumInterval` as measured on `clock`.
+    init(
+        minimumInterval: Duration, clock: some Clock<Duration>, refresh: @escaping @Sendable () async throws -> Void
+    ) {
         self.minimumInterval = minimumInterval
         self.refresh = refresh
+        let origin = clock.now
+        elapsed = { origin.duration(to: clock.now) }
     }
 
     /// Refreshes unless one was attempted less than `minimumInterval` ago. Returns whether a refresh succeeded.
     func callAsFunction() async -> Bool {
-        let now = ContinuousClock.now
+        let now = elapsed()
         let due = lastAttempt.withLock { last in
             guard last.map({ now - $0 >= minimumInterval }) ?? true else { return false }
             last = now

@@ -1,5 +1,4 @@
 import CoreMetrics
-import Metrics
 
 /// Aggregate counters of one direction (never labelled with tags, keys or anything per message).
 ///
@@ -20,21 +19,23 @@ struct PipelineMetrics: Sendable {
     private let anonymitySet: Gauge
     private let anonymitySetTotal: Counter
 
-    init(direction: String) {
+    init(direction: String, factory: any MetricsFactory) {
         let dimensions = [("direction", direction)]
-        inputs = Counter(label: "tipline_covernode_inputs_total", dimensions: dimensions)
-        real = Counter(label: "tipline_covernode_real_total", dimensions: dimensions)
-        cover = Counter(label: "tipline_covernode_cover_total", dimensions: dimensions)
-        dropped = Counter(label: "tipline_covernode_dropped_total", dimensions: dimensions)
-        unopened = Counter(label: "tipline_covernode_undecryptable_total", dimensions: dimensions)
-        releases = Counter(label: "tipline_covernode_releases_total", dimensions: dimensions)
-        publishFailures = Counter(label: "tipline_covernode_publish_failures_total", dimensions: dimensions)
-        sealFailures = Counter(label: "tipline_covernode_seal_failures_total", dimensions: dimensions)
-        overflow = Counter(label: "tipline_covernode_buffer_overflow_total", dimensions: dimensions)
-        expired = Counter(label: "tipline_covernode_buffer_expired_total", dimensions: dimensions)
-        queueDepth = Gauge(label: "tipline_covernode_queue_depth", dimensions: dimensions)
-        anonymitySet = Gauge(label: "tipline_covernode_release_anonymity_set", dimensions: dimensions)
-        anonymitySetTotal = Counter(label: "tipline_covernode_release_inputs_total", dimensions: dimensions)
+        inputs = Counter(label: "tipline_covernode_inputs_total", dimensions: dimensions, factory: factory)
+        real = Counter(label: "tipline_covernode_real_total", dimensions: dimensions, factory: factory)
+        cover = Counter(label: "tipline_covernode_cover_total", dimensions: dimensions, factory: factory)
+        dropped = Counter(label: "tipline_covernode_dropped_total", dimensions: dimensions, factory: factory)
+        unopened = Counter(label: "tipline_covernode_undecryptable_total", dimensions: dimensions, factory: factory)
+        releases = Counter(label: "tipline_covernode_releases_total", dimensions: dimensions, factory: factory)
+        publishFailures = Counter(
+            label: "tipline_covernode_publish_failures_total", dimensions: dimensions, factory: factory)
+        sealFailures = Counter(label: "tipline_covernode_seal_failures_total", dimensions: dimensions, factory: factory)
+        overflow = Counter(label: "tipline_covernode_buffer_overflow_total", dimensions: dimensions, factory: factory)
+        expired = Counter(label: "tipline_covernode_buffer_expired_total", dimensions: dimensions, factory: factory)
+        queueDepth = Gauge(label: "tipline_covernode_queue_depth", dimensions: dimensions, factory: factory)
+        anonymitySet = Gauge(label: "tipline_covernode_release_anonymity_set", dimensions: dimensions, factory: factory)
+        anonymitySetTotal = Counter(
+            label: "tipline_covernode_release_inputs_total", dimensions: dimensions, factory: factory)
     }
 
     /// Counts one decrypted batch.

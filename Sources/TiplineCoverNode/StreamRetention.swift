@@ -1,5 +1,5 @@
+import CoreMetrics
 import Logging
-import Metrics
 import TiplineCore
 import TiplineStorage
 
@@ -14,13 +14,17 @@ struct StreamRetention: Sendable {
     let retention: Duration
     let clock: any WallClock
     let logger: Logger
-    private let heldBack = Counter(label: "tipline_covernode_retention_held_back_total")
+    private let heldBack: Counter
 
-    init(store: any MessageStreamStore, retention: Duration, clock: any WallClock, logger: Logger) {
+    init(
+        store: any MessageStreamStore, retention: Duration, clock: any WallClock, metrics: any MetricsFactory,
+        logger: Logger
+    ) {
         self.store = store
         self.retention = retention
         self.clock = clock
         self.logger = logger
+        heldBack = Counter(label: "tipline_covernode_retention_held_back_total", factory: metrics)
     }
 
     /// One round over both streams; returns the directions whose unread messages older than the retention were

@@ -1,4 +1,5 @@
 import Foundation
+import MetricsTestKit
 import Testing
 import TiplineCore
 import TiplineStorage
@@ -23,15 +24,19 @@ import TiplineTestSupport
         try await store.saveCheckpoint(consumer: "covernode-u2j", position: positions[0])
 
         let log = CapturedLog()
+        let metrics = TestMetrics()
         let retention = StreamRetention(
-            store: store, retention: .seconds(15 * 86_400), clock: clock, logger: log.logger)
+            store: store, retention: .seconds(15 * 86_400), clock: clock, metrics: metrics, logger: log.logger)
         #expect(try await retention.prune() == [.userToJournalist])
+        let heldBack = try metrics.expectCounter("tipline_covernode_retention_held_back_total")
+        #expect(heldBack.totalValue == 1)
         let left = try await store.read(.userToCoverNode, after: 0, limit: 10)
         #expect(left.map(\.message) == [old[1], old[2], young], "only the message the CoverNode read is deleted")
         #expect(log.lines(containing: "older than the retention are kept").count == 1)
 
         try await store.saveCheckpoint(consumer: "covernode-u2j", position: positions[3])
         #expect(try await retention.prune().isEmpty)
+        #expect(heldBack.totalValue == 1)
         #expect(try await store.read(.userToCoverNode, after: 0, limit: 10).map(\.message) == [young])
     }
 }

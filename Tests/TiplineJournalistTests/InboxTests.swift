@@ -84,14 +84,4 @@ struct InboxTests {
                 "no trusted CoverNode key signed it; it and the dead drops after it wait"))
         #expect(JournalistText.inbox([]).hasPrefix("No sources yet"))
     }
-
-    @Test func backoffDoublesUpToTheCapAndResets() {
-        var backoff = RetryBackoff(initial: .seconds(1), maximum: .seconds(10))
-        #expect(
-            (0..<6).map { _ in backoff.failed() } == [
-                .seconds(1), .seconds(2), .seconds(4), .seconds(8), .seconds(10), .seconds(10),
-            ])
-        backoff.succeeded()
-        #expect(backoff.failed() == .seconds(1))
-    }
 }

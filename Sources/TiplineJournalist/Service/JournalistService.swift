@@ -1,6 +1,7 @@
-public import Logging
+package import Logging
 import TiplineAPIClient
 import TiplineCore
+import TiplineSupport
 
 /// The long-running journalist client: completes the setup, then runs three loops until cancelled —
 /// sync (every ``JournalistConfiguration/syncInterval``, with back-off while the API is unreachable), the sender
@@ -9,15 +10,15 @@ import TiplineCore
 ///
 /// Stopping is graceful: cancelling ``run()`` lets the step in progress (a send, a sync page, a rotation) finish
 /// and save before the loops end, so no reply is posted without being marked sent.
-public struct JournalistService: Sendable {
+package struct JournalistService: Sendable {
     /// The client whose steps are run.
-    public let client: JournalistClient
+    package let client: JournalistClient
     private let clock: any Clock<Duration>
     private let logger: Logger
 
     /// Creates a service.
     /// - Parameter clock: the clock the loops sleep on (tests inject a manual one).
-    public init(client: JournalistClient, clock: any Clock<Duration> = ContinuousClock(), logger: Logger) {
+    package init(client: JournalistClient, clock: any Clock<Duration> = ContinuousClock(), logger: Logger) {
         self.client = client
         self.clock = clock
         self.logger = logger
@@ -25,7 +26,7 @@ public struct JournalistService: Sendable {
 
     /// Runs until the task is cancelled.
     /// - Throws: when the setup bundle is refused by the API (the vault cannot work without a new bundle).
-    public func run() async throws {
+    package func run() async throws {
         try await run(on: clock)
     }
 

@@ -4,7 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Thin, checked wrappers over the POSIX calls the vault needs (`open`, `write`, `fsync`, `rename`, `flock`).
+/// Thin, checked wrappers over the POSIX calls the vault's lock needs (`open`, `close`); the vault's file itself is
+/// written by TiplineSupport's `CrashSafeFile`.
 enum POSIX {
     /// The text of the current `errno` (no paths or contents).
     static var lastError: String { String(cString: strerror(errno)) }
@@ -19,56 +20,11 @@ enum POSIX {
         }
     }
 
-    /// Writes every byte of `bytes`, retrying on `EINTR` and short writes.
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8], what: String) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { buffer in
-                buffer.baseAddress.map { write(fd, $0, buffer.count) } ?? 0
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw JournalistError(.io, "\(what): \(lastError)")
-            }
-            offset += written
-        }
-    }
-
-    /// Reads the whole file behind `fd`.
-    static func readAll(_ fd: Int32, what: String) throws -> [UInt8] {
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw JournalistError(.io, "\(what): \(lastError)")
-            }
-            if count == 0 { return out }
-            out += chunk[0..<count]
-        }
-    }
-
-    /// `fsync`, retrying on `EINTR`.
-    static func sync(_ fd: Int32, what: String) throws {
-        while fsync(fd) != 0 {
-            if errno == EINTR { continue }
-            throw JournalistError(.io, "\(what): \(lastError)")
-        }
-    }
-
-    /// Closes `fd`, reporting a failure (a failed close can mean lost data on some file systems).
-    static func close(_ fd: Int32, what: String) throws {
-        guard systemClose(fd) == 0 || errno == EINTR else {
-            throw JournalistError(.io, "\(what): \(lastError)")
-        }
-    }
-
     /// Closes `fd`, ignoring errors (clean-up paths only).
     static func closeQuietly(_ fd: Int32) { _ = systemClose(fd) }
 }
 
-// The module-qualified names keep `POSIX.open`/`POSIX.close` from calling themselves.
+// The module-qualified names keep `POSIX.open` from calling itself.
 #if canImport(Glibc)
 private func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
     Glibc.open(path, flags, mode)

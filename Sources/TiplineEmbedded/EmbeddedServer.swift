@@ -1,11 +1,12 @@
 import Foundation
-import Logging
+package import Logging
+import Prometheus
 import ServiceLifecycle
 import TiplineAPI
 import TiplineAPIClient
 import TiplineAdmin
 import TiplineCore
-import TiplineCoverNode
+package import TiplineCoverNode
 import TiplineServer
 import TiplineStorage
 
@@ -13,19 +14,41 @@ import TiplineStorage
 ///
 /// On first start it runs a development key ceremony (`<data>/keys`, unencrypted — development only) and
 /// publishes the provisioning and admin keys through its own API; later starts reuse the folder.
-struct EmbeddedServer {
-    var dataDirectory: String
-    var host = "127.0.0.1"
-    var port: Int
-    var mixing: MixingProfile
+package struct EmbeddedServer: Sendable {
+    /// The data folder: database, development keys, CoverNode state.
+    package var dataDirectory: String
+    /// The address the API listens on.
+    package var host = "127.0.0.1"
+    /// The API's port; 0 picks a free one (``run(onReady:)`` reports the URL).
+    package var port: Int
+    /// How the CoverNode mixes.
+    package var mixing: MixingProfile
     /// The loopback port of the private metrics listener (the API's and the CoverNode's metrics); `nil` for none.
-    var metricsPort: Int?
-    var logLevel: Logger.Level = .info
+    package var metricsPort: Int?
+    /// The level of the server's log.
+    package var logLevel: Logger.Level = .info
 
-    var keysDirectory: String { dataDirectory + "/keys" }
-    var databasePath: String { dataDirectory + "/tipline.sqlite" }
-    var coverNodeDirectory: String { dataDirectory + "/covernode" }
-    var trustAnchorsPath: String { keysDirectory + "/" + KeyCeremony.trustAnchorsFile }
+    /// Creates a server over `dataDirectory`.
+    package init(
+        dataDirectory: String, host: String = "127.0.0.1", port: Int, mixing: MixingProfile, metricsPort: Int? = nil,
+        logLevel: Logger.Level = .info
+    ) {
+        self.dataDirectory = dataDirectory
+        self.host = host
+        self.port = port
+        self.mixing = mixing
+        self.metricsPort = metricsPort
+        self.logLevel = logLevel
+    }
+
+    /// The development key ceremony's folder.
+    package var keysDirectory: String { dataDirectory + "/keys" }
+    /// The SQLite database.
+    package var databasePath: String { dataDirectory + "/tipline.sqlite" }
+    /// The CoverNode's state folder.
+    package var coverNodeDirectory: String { dataDirectory + "/covernode" }
+    /// The organisation keys the server trusts, for readers and journalists.
+    package var trustAnchorsPath: String { keysDirectory + "/" + KeyCeremony.trustAnchorsFile }
     private var publishedMarker: String { keysDirectory + "/.published" }
     private var bundlePath: String { coverNodeDirectory + "/setup-bundle.json" }
 
@@ -33,11 +56,10 @@ struct EmbeddedServer {
     ///
     /// One service group holds the HTTP application and, once its port is known, the CoverNode and the certifier;
     /// a signal stops them in reverse order, so the CoverNode finishes a release while the API still answers.
-    func run(onReady: @escaping @Sendable (String) async -> Void = { _ in }) async throws {
+    package func run(onReady: @escaping @Sendable (String) async -> Void = { _ in }) async throws {
         let logger = LogLevelControl(logLevel).logger(label: "tipline.serve")
         try prepareFirstStart(logger: logger)
-        let anchors = try JSONDecoder().decode([SignedPublicKeyJSON].self, from: readFile(trustAnchorsPath))
-            .map(SignedPublicKey<SigningPublicKey<Role.Organization>>.init(json:))
+        let anchors = try TrustAnchors.load(path: trustAnchorsPath)
         let opened = try await OpenedStore.open(database: databasePath, logger: logger)
         var settings = APISettings(port: port, database: databasePath)
         settings.http = HTTPSettings(host: host, port: port, logLevel: logLevel)
@@ -56,7 +78,9 @@ struct EmbeddedServer {
             let api = APIClient(baseURL: url)
             try await publishCeremonyKeys(api: api)
             await onReady(url)
-            try await runBackgroundServices(api: api, store: opened.store, anchors: anchors, logger: logger)
+            try await runBackgroundServices(
+                api: api, store: opened.store, anchors: anchors, metrics: PrometheusMetricsFactory(registry: registry),
+                logger: logger)
         }
         try await ServiceRunner.run(
             opened.services + [metrics].compactMap { $0 } + [app, backgroundWork], logger: logger)
@@ -65,14 +89,14 @@ struct EmbeddedServer {
     /// The CoverNode and the identity-key certifier, until graceful shutdown.
     private func runBackgroundServices(
         api: APIClient, store: any TiplineStore, anchors: [SignedPublicKey<SigningPublicKey<Role.Organization>>],
-        logger: Logger
+        metrics: PrometheusMetricsFactory, logger: Logger
     ) async throws {
         let coverNode = CoverNodeService(
             settings: CoverNodeSettings(
                 stateDirectory: coverNodeDirectory, mixing: mixing, keyProtection: .keyFile,
                 setupBundlePath: bundlePath, pipeline: PipelineSettings(), keyTaskInterval: .seconds(60),
                 directoryRefreshInterval: .seconds(60)),
-            store: store, api: api, logger: logger)
+            store: store, api: api, metrics: metrics, logger: logger)
         // The development ceremony's provisioning keys are local: certify queued identity keys here (§4.7).
         let certifier = IdentityRotationCertifier(
             ceremony: KeyCeremony(keys: try KeyDirectory(path: keysDirectory)), api: api, trustAnchors: anchors)

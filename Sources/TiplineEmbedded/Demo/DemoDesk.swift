@@ -10,22 +10,27 @@ actor DemoDesk {
     let journalist: JournalistClient
     let api: APIClient
     let expectedMessages: Int
+    let narrate: @Sendable (String) -> Void
     private(set) var receivedTexts: [String] = []
     private(set) var repliesSent = 0
     private var answered: Set<Int> = []
     private var lastPercent = -10
 
-    init(journalist: JournalistClient, api: APIClient, expectedMessages: Int) {
+    init(
+        journalist: JournalistClient, api: APIClient, expectedMessages: Int,
+        narrate: @escaping @Sendable (String) -> Void
+    ) {
         self.journalist = journalist
         self.api = api
         self.expectedMessages = expectedMessages
+        self.narrate = narrate
     }
 
     func step(progress: ReaderPopulation.Progress) async {
         let percent = Int(progress.fraction * 100)
         if percent >= lastPercent + 10 {
             lastPercent = percent
-            say("   … \(percent)% of the virtual time: \(progress.report.messagesSent) messages sent by all apps")
+            narrate("   … \(percent)% of the virtual time: \(progress.report.messagesSent) messages sent by all apps")
         }
         do {
             try await answerNewMessages()
@@ -35,7 +40,7 @@ actor DemoDesk {
                 _ = try await journalist.sendNext()  // a cover J2C, exactly as when replies are queued
             }
         } catch {
-            say("   ! the desk hit an error and will retry: \(error)")
+            narrate("   ! the desk hit an error and will retry: \(error)")
         }
     }
 
@@ -46,11 +51,11 @@ actor DemoDesk {
             let conversation = try await journalist.conversation(with: String(source.number))
             for message in conversation.messages where message.direction == .incoming {
                 receivedTexts.append(message.text ?? "")
-                say("4. Alice's inbox: \(source.alias) writes “\(message.text ?? "(unreadable)")”")
+                narrate("4. Alice's inbox: \(source.alias) writes “\(message.text ?? "(unreadable)")”")
             }
             try await journalist.queueReply(to: String(source.number), text: "Thank you. Can we talk on Thursday?")
             answered.insert(source.number)
-            say("5. Alice replies to \(source.alias); the reply waits in her outbound queue.")
+            narrate("5. Alice replies to \(source.alias); the reply waits in her outbound queue.")
         }
     }
 
@@ -60,7 +65,8 @@ actor DemoDesk {
         while case .reply = try await journalist.sendNext() { repliesSent += 1 }
         for _ in 0..<60 {
             if let newest = try await api.recentDeadDrops(.user).first?.id, newest > before {
-                say("6. The CoverNode mixed the reply with cover and published a signed user dead drop (id \(newest)).")
+                narrate(
+                    "6. The CoverNode mixed the reply with cover and published a signed user dead drop (id \(newest)).")
                 return
             }
             _ = try await journalist.sendNext()

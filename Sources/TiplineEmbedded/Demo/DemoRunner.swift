@@ -1,7 +1,7 @@
 import Foundation
 import Logging
+import TiplineAPI
 import TiplineAPIClient
-import TiplineClient
 import TiplineCore
 import TiplineCoverNode
 import TiplineJournalist
@@ -9,14 +9,30 @@ import TiplineSimulation
 
 /// `tipline demo`: the whole system on the embedded default, a crowd of simulated readers with a few sources
 /// among them, and journalists who read and answer — told as it happens, then summed up.
-struct DemoRunner {
-    var readers: Int
-    var sources: Int
-    var days: Int
+package struct DemoRunner: Sendable {
+    /// Simulated reader apps.
+    package var readers: Int
+    /// How many of them are sources.
+    package var sources: Int
+    /// Virtual days simulated.
+    package var days: Int
+    /// Where the story is told, line by line.
+    package var narrate: @Sendable (String) -> Void
     let recipient = "alice_reporter"
 
+    /// Creates a demo of `readers` apps, `sources` of them sources, over `days` virtual days.
+    package init(
+        readers: Int, sources: Int, days: Int,
+        narrate: @escaping @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
+    ) {
+        self.readers = readers
+        self.sources = sources
+        self.days = days
+        self.narrate = narrate
+    }
+
     /// Runs the demo; returns whether every real message and reply was delivered exactly once.
-    func run() async throws -> Bool {
+    package func run() async throws -> Bool {
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent(
             "tipline-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
@@ -30,7 +46,7 @@ struct DemoRunner {
             group.addTask { try await server.run { ready.yield($0) } }
             var iterator = urls.makeAsyncIterator()
             guard let url = await iterator.next() else { return false }
-            say("1. Server up at \(url): API, appender and CoverNode in one process, development keys.")
+            narrate("1. Server up at \(url): API, appender and CoverNode in one process, development keys.")
             let delivered = try await story(url: url, server: server, workspace: workspace)
             group.cancelAll()
             return delivered
@@ -40,31 +56,25 @@ struct DemoRunner {
     private func story(url: String, server: EmbeddedServer, workspace: URL) async throws -> Bool {
         let api = APIClient(baseURL: url)
         let newsroom = try await DemoNewsroom.onboard(keys: server.keysDirectory, workspace: workspace, api: api)
-        say(
+        narrate(
             "2. Key ceremony: \(DemoNewsroom.profiles.map(\.displayName).joined(separator: " and ")) onboarded from setup bundles into encrypted vaults."
         )
-        let anchors = try JSONDecoder().decode([SignedPublicKeyJSON].self, from: readFile(server.trustAnchorsPath))
-            .map(SignedPublicKey<SigningPublicKey<Role.Organization>>.init(json:))
+        let anchors = try TrustAnchors.load(path: server.trustAnchorsPath)
         guard let base = URL(string: url), let journalist = newsroom.journalists[recipient] else { return false }
         let settings = PopulationSettings(
             apiBaseURL: base.appendingPathComponent("v1"), messageBaseURL: base, trustAnchors: anchors,
             readers: readers, sources: sources, journalistId: recipient, messagesPerSource: 1,
             duration: .seconds(Int64(days) * 86_400), tick: .seconds(600))
-        say(
+        narrate(
             "3. \(readers) reader apps start; \(sources) of them are sources writing to Alice. Every app sends the same cover traffic."
         )
-        let desk = DemoDesk(journalist: journalist, api: api, expectedMessages: sources)
+        let desk = DemoDesk(journalist: journalist, api: api, expectedMessages: sources, narrate: narrate)
         let population = try ReaderPopulation(settings: settings)
         let report = await population.run { progress in
             await desk.step(progress: progress)
         }
         let summary = try await DemoSummary(report: report, desk: desk, api: api)
-        say(summary.text)
+        narrate(summary.text)
         return summary.deliveredExactlyOnce
     }
-}
-
-/// Prints one step of the story.
-func say(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

@@ -24,8 +24,10 @@ struct DemoNewsroom {
         configuration.keysMaxAge = .seconds(1)
         var journalists: [String: JournalistClient] = [:]
         for profile in profiles {
-            let bundlePath = workspace.appendingPathComponent("\(profile.id)-bundle.json").path
-            try writeBundle(try ceremony.createJournalist(profile), to: bundlePath)
+            let bundleName = "\(profile.id)-bundle.json"
+            try KeyDirectory(path: workspace.path).write(
+                JSONEncoder().encode(try ceremony.createJournalist(profile)), to: bundleName)
+            let bundlePath = workspace.appendingPathComponent(bundleName).path
             let vault = try JournalistSetup.createVault(
                 bundlePath: bundlePath, vaultPath: workspace.appendingPathComponent("\(profile.id).vault").path,
                 passphrase: "demo passphrase for \(profile.id)", kdf: .testOnly, now: SystemWallClock().now())
