@@ -23,9 +23,14 @@ enum AbuseAttacks {
         var serverErrors: Int { statuses.filter { $0.key >= 500 }.values.reduce(0, +) }
 
         var summary: String {
-            "\(opened) connections (\(refused) refused), \(lifetimes.count) closed by the server (the longest after "
-                + "\(longestLifetime)), \(stillOpen) still open, statuses \(statuses.sorted { $0.key < $1.key }), "
-                + "at most \(mostBytesTaken) body bytes taken on one connection"
+            var parts = ["\(opened) connections (\(refused) refused)"]
+            if !lifetimes.isEmpty {
+                parts.append("\(lifetimes.count) closed by the server (the longest after \(longestLifetime))")
+            }
+            parts.append("\(stillOpen) still open")
+            parts.append("statuses \(statuses.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" })")
+            if mostBytesTaken > 0 { parts.append("at most \(mostBytesTaken) body bytes taken on one connection") }
+            return parts.joined(separator: ", ")
         }
     }
 

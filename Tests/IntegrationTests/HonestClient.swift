@@ -44,7 +44,7 @@ struct HonestClient {
 
 /// One attack against a running server, with the honest client's latency before, during and after it, and the
 /// resident memory of the watched processes.
-struct AbuseRun {
+struct AbuseRun: CustomStringConvertible {
     /// How much slower (p99) the honest client may get during the attack than without it, in the same run.
     static let latencyRatio = 10.0
     /// How much the watched processes' resident memory may grow during the attack.
@@ -89,6 +89,8 @@ struct AbuseRun {
         run.after = await honest.sample(count: samples)
         return (run, outcome)
     }
+
+    var description: String { summary }
 
     /// A line for the test log (and docs/reliability.md).
     var summary: String {
