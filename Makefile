@@ -1,5 +1,5 @@
 # Two commands on a fresh machine: `make demo` and `make test`. Both install what they need first.
-.PHONY: deps build test demo bench anonymity fuzz fuzz-api sanitize screenshots docs format lint clean
+.PHONY: deps build test demo bench anonymity fuzz fuzz-api sanitize soak screenshots docs format lint clean
 
 deps:
 	@scripts/install-deps.sh
@@ -27,6 +27,11 @@ fuzz-api: build
 
 sanitize: deps
 	scripts/sanitize.sh
+
+# A soak with faults (docs/reliability.md, "5. A soak with faults"); not part of `make test`.
+# Options: make soak SOAK_ARGS="--minutes 2 --seed 7"
+soak: deps
+	scripts/soak.sh $(SOAK_ARGS)
 
 screenshots: build
 	scripts/screenshots.sh
