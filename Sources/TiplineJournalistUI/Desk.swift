@@ -1,6 +1,6 @@
-public import Logging
+package import Logging
 import TiplineAPIClient
-public import TiplineCore
+package import TiplineCore
 import TiplineJournalist
 
 /// The state behind the desk's pages: the vault (closed until the first unlock), the journalist service that
@@ -9,7 +9,7 @@ import TiplineJournalist
 /// Locking ends the browser session only, like a screen lock: the vault stays open and the service keeps
 /// syncing and sending (cover traffic and queued replies keep flowing). Unlocking again checks the passphrase
 /// against the vault file with Argon2id; the passphrase is never kept.
-public actor Desk {
+package actor Desk {
     /// What a request's session cookie refers to.
     enum SessionState: Sendable {
         /// No session, or not this desk's.
@@ -21,9 +21,9 @@ public actor Desk {
     }
 
     /// The settings.
-    public nonisolated let settings: DeskSettings
+    package nonisolated let settings: DeskSettings
     /// Wall-clock time for sessions, the throttle and the journalist client.
-    public nonisolated let clock: any WallClock
+    package nonisolated let clock: any WallClock
     private let sleeper: any Clock<Duration>
     private let logger: Logger
     /// Key of the pre-session form tokens (HMAC of the pre-session cookie).
@@ -42,7 +42,7 @@ public actor Desk {
     /// - Parameters:
     ///   - clock: wall-clock time (tests inject a manual one).
     ///   - sleeper: the clock the journalist service sleeps on.
-    public init(
+    package init(
         settings: DeskSettings, clock: any WallClock = SystemWallClock(),
         sleeper: any Clock<Duration> = ContinuousClock(), logger: Logger
     ) {
@@ -124,7 +124,7 @@ public actor Desk {
 
     /// The form token of the unlock page, bound to the pre-session cookie.
     func preSessionToken(cookie: String) -> String {
-        Hex.encode(Digest.hmacSHA256(key: formKey, message: Array(cookie.utf8)))
+        Hex.encode(Hashing.hmacSHA256(key: formKey, message: Array(cookie.utf8)))
     }
 
     /// Checks the unlock form's token.
@@ -233,7 +233,7 @@ public actor Desk {
     }
 
     /// Stops the journalist service (the step in progress finishes and saves) and closes the vault.
-    public func shutdown() async {
+    package func shutdown() async {
         service?.cancel()
         await service?.value
         service = nil
