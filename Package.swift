@@ -55,12 +55,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        // MARK: Crash-safe files and retry delays, shared by the reader app, the journalist and the CoverNode
-        .target(name: "TiplineSupport", swiftSettings: swiftSettings),
-
         // MARK: The reader-app library (Foundation + TiplineCore only)
         .target(
-            name: "TiplineClient", dependencies: ["TiplineCore", "TiplineSupport"],
+            name: "TiplineClient", dependencies: ["TiplineCore"],
             resources: [.copy("Resources/eff_large_wordlist.txt")],
             swiftSettings: swiftSettings),
 
@@ -111,11 +108,11 @@ let package = Package(
         .target(
             name: "TiplineCoverNode",
             dependencies: [
-                "TiplineCore", "TiplineStorage", "TiplineServer", "TiplineAPIClient", "TiplineSupport",
+                "TiplineCore", "TiplineStorage", "TiplineServer", "TiplineAPIClient",
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
@@ -137,7 +134,7 @@ let package = Package(
         .target(
             name: "TiplineJournalist",
             dependencies: [
-                "TiplineCore", "TiplineAPIClient", "TiplineSupport",
+                "TiplineCore", "TiplineAPIClient",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -168,27 +165,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        // MARK: `tipline serve` and `tipline demo`: the whole server side in one process, tested in-process
-        .target(
-            name: "TiplineEmbedded",
-            dependencies: [
-                "TiplineCore", "TiplineStorage", "TiplineServer", "TiplineAPI", "TiplineCoverNode", "TiplineAPIClient",
-                "TiplineAdmin", "TiplineJournalist", "TiplineSimulation",
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ],
-            swiftSettings: swiftSettings
-        ),
-
         // MARK: The single `tipline` binary: one small file per subcommand
         .executableTarget(
             name: "TiplineCLI",
             dependencies: [
-                "TiplineCore", "TiplineClient", "TiplineServer", "TiplineAPI", "TiplineCoverNode", "TiplineJournalist",
-                "TiplineAdmin", "TiplineSimulation", "TiplineAPIClient", "TiplineJournalistUI", "TiplineEmbedded",
+                "TiplineCore", "TiplineClient", "TiplineStorage", "TiplineServer", "TiplineAPI",
+                "TiplineCoverNode", "TiplineJournalist", "TiplineAdmin", "TiplineSimulation", "TiplineAPIClient",
+                "TiplineJournalistUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -270,7 +256,6 @@ let package = Package(
                 "TiplineTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "MetricsTestKit", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ],
@@ -299,21 +284,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "TiplineSupportTests",
-            dependencies: ["TiplineSupport"],
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
-            name: "TiplineEmbeddedTests",
-            dependencies: [
-                "TiplineEmbedded", "TiplineAPIClient", "TiplineCore", "TiplineCoverNode", "TiplineTestSupport",
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
             name: "IntegrationTests",
-            dependencies: ["TiplineCore", "TiplineClient", "TiplineAPIClient", "TiplineTestSupport"],
+            dependencies: ["TiplineCore", "TiplineClient", "TiplineAPIClient"],
             swiftSettings: swiftSettings
         ),
     ]

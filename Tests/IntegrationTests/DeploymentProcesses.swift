@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TiplineTestSupport
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -7,11 +8,6 @@ import FoundationNetworking
 #if canImport(Glibc)
 import Glibc
 #endif
-
-/// A failure of the deployment harness (a tool that failed or timed out, a service that never came up).
-struct DeploymentError: Error, CustomStringConvertible {
-    var description: String
-}
 
 /// The child processes of one deployment run: started with output to log files (a full pipe would block a
 /// server), every one bounded in time, and all killed by ``stopAll()`` (call it in a `defer`).
@@ -47,7 +43,7 @@ final class DeploymentProcesses {
     }
 
     /// Runs `executable arguments…` to completion within `timeout`, and returns its output (stdout and stderr).
-    /// - Throws: ``DeploymentError`` when it exits with a non-zero status or runs out of time (it is then killed).
+    /// - Throws: ``TestFailure`` when it exits with a non-zero status or runs out of time (it is then killed).
     @discardableResult
     func run(
         _ name: String, _ executable: String, _ arguments: [String], environment: [String: String] = [:],
@@ -58,21 +54,21 @@ final class DeploymentProcesses {
     }
 
     /// Waits for the process started as `name` to exit within `timeout`, and returns its output.
-    /// - Throws: ``DeploymentError`` when it exits with a non-zero status or runs out of time (it is then killed).
+    /// - Throws: ``TestFailure`` when it exits with a non-zero status or runs out of time (it is then killed).
     func wait(_ name: String, timeout: Duration) async throws -> String {
-        guard let process = running[name] else { throw DeploymentError(description: "\(name) was not started") }
+        guard let process = running[name] else { throw TestFailure("\(name) was not started") }
         let deadline = ContinuousClock.now.advanced(by: timeout)
         while process.isRunning {
             if ContinuousClock.now >= deadline {
                 kill(name)
-                throw DeploymentError(description: "\(name) timed out:\n\(log(name))")
+                throw TestFailure("\(name) timed out:\n\(log(name))")
             }
             try await Task.sleep(for: .milliseconds(50))
         }
         running[name] = nil
         let output = log(name)
         guard process.terminationStatus == 0 else {
-            throw DeploymentError(description: "\(name) exited with \(process.terminationStatus):\n\(output)")
+            throw TestFailure("\(name) exited with \(process.terminationStatus):\n\(output)")
         }
         return output
     }
@@ -104,45 +100,25 @@ final class DeploymentProcesses {
         for name in Array(running.keys) { kill(name, signal: SIGTERM) }
     }
 
-    /// Polls `condition` every 100 ms until it holds or `timeout` passes; the error shows the log of `process`.
+    /// Polls `condition` every 100 ms until it holds or `timeout` passes (errors count as "not yet"); the error
+    /// shows the log of `process`.
     func waitUntil(
         _ what: String, process: String? = nil, timeout: Duration = .seconds(20), _ condition: () async throws -> Bool
     ) async throws {
-        let deadline = ContinuousClock.now.advanced(by: timeout)
-        while ContinuousClock.now < deadline {
-            if (try? await condition()) == true { return }
-            try await Task.sleep(for: .milliseconds(100))
+        do {
+            try await eventually(what, timeout: timeout, every: .milliseconds(100), ignoringErrors: true, condition)
+        } catch let failure as TestFailure {
+            throw TestFailure(failure.description + "\n" + (process.map(log) ?? ""))
         }
-        throw DeploymentError(description: "timed out waiting for \(what)\n" + (process.map(log) ?? ""))
-    }
-
-    /// A loopback TCP port nobody listens on right now.
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw DeploymentError(description: "socket() failed") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
-                guard bind(fd, socketAddress, length) == 0 else { return false }
-                return getsockname(fd, socketAddress, &length) == 0
-            }
-        }
-        guard bound else { throw DeploymentError(description: "bind() failed") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 
     /// GET `url`: the status, the response headers (names lower-cased) and the body as text.
     static func get(_ url: String) async throws -> (status: Int, headers: [String: String], body: String) {
-        guard let target = URL(string: url) else { throw DeploymentError(description: "bad URL \(url)") }
+        guard let target = URL(string: url) else { throw TestFailure("bad URL \(url)") }
         var request = URLRequest(url: target, timeoutInterval: 5)
         request.cachePolicy = .reloadIgnoringLocalCacheData
         let (data, response) = try await URLSession.shared.data(for: request)
-        guard let http = response as? HTTPURLResponse else { throw DeploymentError(description: "not HTTP") }
+        guard let http = response as? HTTPURLResponse else { throw TestFailure("not HTTP") }
         var headers: [String: String] = [:]
         for (name, value) in http.allHeaderFields {
             headers[String(describing: name).lowercased()] = String(describing: value)
@@ -159,6 +135,6 @@ final class DeploymentProcesses {
         for folder in folders where FileManager.default.isExecutableFile(atPath: folder + "/" + name) {
             return folder + "/" + name
         }
-        throw DeploymentError(description: "\(name) is not installed")
+        throw TestFailure("\(name) is not installed")
     }
 }

@@ -13,11 +13,15 @@ package func eventually<T: Sendable>(
     }
 }
 
-/// Polls `condition` every `interval` until it holds. Errors of `condition` end the wait.
+/// Polls `condition` every `interval` until it holds. Errors of `condition` end the wait, unless `ignoringErrors`
+/// (a server that is not up yet): then they count as "not yet".
 /// - Throws: ``TestFailure`` ("timed out waiting for `what`") when `timeout` passes first.
 package func eventually(
     _ what: String, timeout: Duration = .seconds(120), every interval: Duration = .milliseconds(50),
-    _ condition: () async throws -> Bool
+    ignoringErrors: Bool = false, _ condition: () async throws -> Bool
 ) async throws {
-    try await eventually(what, timeout: timeout, every: interval) { try await condition() ? () : nil }
+    try await eventually(what, timeout: timeout, every: interval) {
+        let holds = ignoringErrors ? (try? await condition()) == true : try await condition()
+        return holds ? () : nil
+    }
 }
