@@ -55,9 +55,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Crash-safe files and retry delays, shared by the reader app, the journalist and the CoverNode
+        .target(name: "TiplineSupport", swiftSettings: swiftSettings),
+
         // MARK: The reader-app library (Foundation + TiplineCore only)
         .target(
-            name: "TiplineClient", dependencies: ["TiplineCore"],
+            name: "TiplineClient", dependencies: ["TiplineCore", "TiplineSupport"],
             resources: [.copy("Resources/eff_large_wordlist.txt")],
             swiftSettings: swiftSettings),
 
@@ -108,11 +111,11 @@ let package = Package(
         .target(
             name: "TiplineCoverNode",
             dependencies: [
-                "TiplineCore", "TiplineStorage", "TiplineServer", "TiplineAPIClient",
+                "TiplineCore", "TiplineStorage", "TiplineServer", "TiplineAPIClient", "TiplineSupport",
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
@@ -134,7 +137,7 @@ let package = Package(
         .target(
             name: "TiplineJournalist",
             dependencies: [
-                "TiplineCore", "TiplineAPIClient",
+                "TiplineCore", "TiplineAPIClient", "TiplineSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -165,16 +168,27 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: `tipline serve` and `tipline demo`: the whole server side in one process, tested in-process
+        .target(
+            name: "TiplineEmbedded",
+            dependencies: [
+                "TiplineCore", "TiplineStorage", "TiplineServer", "TiplineAPI", "TiplineCoverNode", "TiplineAPIClient",
+                "TiplineAdmin", "TiplineJournalist", "TiplineSimulation",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: The single `tipline` binary: one small file per subcommand
         .executableTarget(
             name: "TiplineCLI",
             dependencies: [
-                "TiplineCore", "TiplineClient", "TiplineStorage", "TiplineServer", "TiplineAPI",
-                "TiplineCoverNode", "TiplineJournalist", "TiplineAdmin", "TiplineSimulation", "TiplineAPIClient",
-                "TiplineJournalistUI",
+                "TiplineCore", "TiplineClient", "TiplineServer", "TiplineAPI", "TiplineCoverNode", "TiplineJournalist",
+                "TiplineAdmin", "TiplineSimulation", "TiplineAPIClient", "TiplineJournalistUI", "TiplineEmbedded",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -256,6 +270,7 @@ let package = Package(
                 "TiplineTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ],
@@ -284,8 +299,21 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "TiplineSupportTests",
+            dependencies: ["TiplineSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TiplineEmbeddedTests",
+            dependencies: [
+                "TiplineEmbedded", "TiplineAPIClient", "TiplineCore", "TiplineCoverNode", "TiplineTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "IntegrationTests",
-            dependencies: ["TiplineCore", "TiplineClient", "TiplineAPIClient"],
+            dependencies: ["TiplineCore", "TiplineClient", "TiplineAPIClient", "TiplineTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]
