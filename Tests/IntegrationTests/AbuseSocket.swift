@@ -1,4 +1,5 @@
 import Foundation
+import TiplineTestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -14,7 +15,7 @@ final class AbuseSocket {
     /// Connects (blocking, at most a few seconds) to `127.0.0.1:port` from `source`.
     init(port: Int, source: String) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw DeploymentError(description: "socket() failed: errno \(errno)") }
+        guard fd >= 0 else { throw TestFailure("socket() failed: errno \(errno)") }
         var local = Self.address(source, port: 0)
         var remote = Self.address("127.0.0.1", port: port)
         let connected = withUnsafePointer(to: &local) { localPointer in
@@ -30,7 +31,7 @@ final class AbuseSocket {
         guard connected else {
             let code = errno
             Glibc.close(fd)
-            throw DeploymentError(description: "connect() from \(source) to \(port) failed: errno \(code)")
+            throw TestFailure("connect() from \(source) to \(port) failed: errno \(code)")
         }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TiplineTestSupport
 
 /// Abuse resistance (issue 14, §4): slowloris, a connection flood, oversized and endless bodies and a high rate of
 /// junk forms against a real `tipline serve`, with nginx (`scripts/deployment/nginx.conf.template`, production
@@ -32,14 +33,14 @@ import Testing
     /// Without nginx, `tipline api` cuts off a request head that never completes after `http.idle-timeout-seconds`
     /// and a request body that trickles in (a byte a second, never silent) after `http.request-timeout-seconds`.
     @Test(.timeLimit(.minutes(2))) func slowHeadsAndBodiesAreCutOffByTheServer() async throws {
-        let directory = try TiplineBinary.temporaryDirectory()
+        let folder = try TemporaryDirectory(), directory = folder.url
         let processes = DeploymentProcesses(directory: directory)
         defer {
             processes.stopAll()
-            try? FileManager.default.removeItem(at: directory)
+            folder.remove()
         }
         try await processes.run("admin-init", TiplineBinary.path, ["admin", "init", "--keys", "keys"])
-        let port = try DeploymentProcesses.freePort()
+        let port = try LoopbackPort.free()
         try processes.start(
             "api", TiplineBinary.path,
             ["api", "--port", "\(port)", "--database", "api.sqlite", "--trust-anchors", "keys/trust-anchors.json"],

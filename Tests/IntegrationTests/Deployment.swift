@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TiplineTestSupport
 
 /// The running deployment: keys from `tipline admin`, two API instances, nginx, the CoverNode and a journalist vault.
 struct Deployment {
@@ -15,8 +16,8 @@ struct Deployment {
 
     /// Runs the key ceremony, starts both API instances, nginx and the CoverNode, and registers the journalist.
     static func start(database: DeploymentDatabase, processes: DeploymentProcesses) async throws -> Deployment {
-        let apiPorts = [try DeploymentProcesses.freePort(), try DeploymentProcesses.freePort()]
-        let edgePort = try DeploymentProcesses.freePort()
+        let apiPorts = [try LoopbackPort.free(), try LoopbackPort.free()]
+        let edgePort = try LoopbackPort.free()
         let deployment = Deployment(processes: processes, database: database, edge: "http://127.0.0.1:\(edgePort)")
         let binary = deployment.binary
         try await processes.run("admin-init", binary, ["admin", "init", "--keys", "keys"])
@@ -77,12 +78,12 @@ struct Deployment {
     func coverNodeMetrics() async throws -> String {
         let lines = processes.log("covernode").split(separator: "\n").filter { $0.contains("metrics listening") }
         guard let line = lines.last, let range = line.range(of: #"port=\d+"#, options: .regularExpression) else {
-            throw DeploymentError(description: "the CoverNode did not log its metrics port")
+            throw TestFailure("the CoverNode did not log its metrics port")
         }
         let port = line[range].dropFirst("port=".count)
         let response = try await DeploymentProcesses.get("http://127.0.0.1:\(port)/metrics")
         guard response.status == 200 else {
-            throw DeploymentError(description: "GET /metrics answered \(response.status)")
+            throw TestFailure("GET /metrics answered \(response.status)")
         }
         return response.body
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TiplineTestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -31,7 +32,7 @@ struct DeploymentDatabase {
     func scalar(_ sql: String, processes: DeploymentProcesses) async throws -> Int {
         let output = try await processes.run("psql", psql, [url, "-tAq", "-v", "ON_ERROR_STOP=1", "-c", sql])
         guard let value = Int(output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            throw DeploymentError(description: "psql returned \(output)")
+            throw TestFailure("psql returned \(output)")
         }
         return value
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TiplineTestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -18,7 +19,7 @@ import Glibc
     @Test(.enabled(if: enabled, "needs TIPLINE_POSTGRES_URL (scripts/start-postgres.sh)"), .timeLimit(.minutes(3)))
     func survivesKilledAPIAndCoverNode() async throws {
         let serverURL = try #require(Self.environment["TIPLINE_POSTGRES_URL"], "TIPLINE_POSTGRES_URL is not set")
-        let directory = try TiplineBinary.temporaryDirectory()
+        let folder = try TemporaryDirectory(), directory = folder.url
         // nginx workers drop root privileges: they must be able to reach the cache folder.
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.path)
         let processes = DeploymentProcesses(directory: directory)
@@ -26,7 +27,7 @@ import Glibc
         defer {
             processes.stopAll()
             database.drop()
-            try? FileManager.default.removeItem(at: directory)
+            folder.remove()
         }
         let deployment = try await Deployment.start(database: database, processes: processes)
 
@@ -99,7 +100,7 @@ struct ReadersReport {
         let real = numbers(after: "real messages")
         let errors = numbers(after: "errors")
         guard messages.count >= 2, let realSent = real.first, let errorCount = errors.first else {
-            throw DeploymentError(description: "unexpected readers report:\n\(output)")
+            throw TestFailure("unexpected readers report:\n\(output)")
         }
         sent = messages[0]
         attempted = messages[1]

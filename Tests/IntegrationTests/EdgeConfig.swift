@@ -1,4 +1,5 @@
 import Foundation
+import TiplineTestSupport
 
 /// `scripts/deployment/nginx.conf.template`, rendered for loopback: nginx listening on `port` in front of
 /// `upstreams`, with its cache and temporary files in `directory`.
@@ -18,7 +19,7 @@ enum EdgeConfig {
         var config = try String(contentsOf: template, encoding: .utf8)
         if let requestsPerSecond {
             guard config.contains(productionRequestRate) else {
-                throw DeploymentError(description: "the edge template has no \(productionRequestRate) to replace")
+                throw TestFailure("the edge template has no \(productionRequestRate) to replace")
             }
             config = config.replacingOccurrences(of: productionRequestRate, with: "rate=\(requestsPerSecond)r/s")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TiplineTestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -10,8 +11,8 @@ import Glibc
 /// client that never finishes its request head.
 @Suite(.serialized) struct EdgeTests {
     @Test func theTemplateIsValidNginx() throws {
-        let directory = try TiplineBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let folder = try TemporaryDirectory(), directory = folder.url
+        defer { folder.remove() }
         let file = try EdgeConfig.render(port: 1, upstreams: [2, 3], directory: directory)
         let nginx = Process()
         nginx.executableURL = URL(fileURLWithPath: try DeploymentProcesses.tool("nginx"))
@@ -80,7 +81,7 @@ import Glibc
     private func startEdge(in server: ServeProcess) async throws -> Int {
         // nginx workers drop root privileges: they must be able to reach the cache folder.
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: server.directory.path)
-        let port = try DeploymentProcesses.freePort()
+        let port = try LoopbackPort.free()
         let serverPort = try #require(URLComponents(string: server.url)?.port)
         try EdgeConfig.start(port: port, upstreams: [serverPort], processes: server.processes)
         try await server.processes.waitUntil("nginx", process: "nginx") {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TiplineCore
+import TiplineTestSupport
 
 /// `tipline keys verify` as a user runs it.
 @Suite struct KeysVerifyCommandTests {
@@ -36,7 +37,7 @@ import TiplineCore
     }
 
     @Test func printsEveryVerifiedKey() throws {
-        let directory = try TiplineBinary.temporaryDirectory()
+        let folder = try TemporaryDirectory(), directory = folder.url
         let (response, anchors) = try hierarchy(journalistValidity: .seconds(3600))
         try write(response, anchors, to: directory)
         let result = try TiplineBinary.run(
@@ -50,7 +51,7 @@ import TiplineCore
     }
 
     @Test func leavesOutExpiredKeysAndFailsWhenNothingVerifies() throws {
-        let directory = try TiplineBinary.temporaryDirectory()
+        let folder = try TemporaryDirectory(), directory = folder.url
         let (response, anchors) = try hierarchy(journalistValidity: .seconds(60))
         try write(response, anchors, to: directory)
         let later = now.adding(.seconds(120)).rfc3339
@@ -68,7 +69,7 @@ import TiplineCore
     }
 
     @Test func reportsUnreadableInputClearly() throws {
-        let directory = try TiplineBinary.temporaryDirectory()
+        let folder = try TemporaryDirectory(), directory = folder.url
         try Data("not json".utf8).write(to: directory.appendingPathComponent("keys.json"))
         let result = try TiplineBinary.run(
             ["keys", "verify", "keys.json", "--trust-anchors", "missing.json"], in: directory)

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
+import TiplineTestSupport
 
 /// `tipline serve` mixes with the production thresholds unless `--dev-mixing` asks for the test ones, which then
 /// warn loudly; `tipline admin plan-mixing` sizes the mix for an install base.
 @Suite struct MixingProfileCommandTests {
     @Test(.timeLimit(.minutes(2)), arguments: [false, true])
     func serveWarnsExactlyWhenItRunsTheDevelopmentProfile(devMixing: Bool) async throws {
-        let directory = try TiplineBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let folder = try TemporaryDirectory(), directory = folder.url
+        defer { folder.remove() }
         let output = directory.appendingPathComponent("out.log"), errors = directory.appendingPathComponent("err.log")
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errors.path, contents: nil)

@@ -1,4 +1,5 @@
 import Foundation
+import TiplineTestSupport
 
 /// What an outside observer sees of a server: one response per public GET route, and the difference between two
 /// such observations.
@@ -38,7 +39,7 @@ struct PublicSurface: Equatable {
             while let open = path.firstIndex(of: "{"), let close = path[open...].firstIndex(of: "}") {
                 let name = String(path[path.index(after: open)..<close])
                 guard let value = samples[name] else {
-                    throw DeploymentError(description: "no sample value for {\(name)} in \(template)")
+                    throw TestFailure("no sample value for {\(name)} in \(template)")
                 }
                 path.replaceSubrange(open...close, with: value)
             }

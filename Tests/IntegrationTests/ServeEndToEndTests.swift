@@ -3,6 +3,7 @@ import Testing
 import TiplineAPIClient
 import TiplineClient
 import TiplineCore
+import TiplineTestSupport
 
 /// The README's path with the built binary: `tipline serve` in a temporary folder, `tipline admin` adds a journalist,
 /// a simulated source (a real `ReaderClient`) sends a tip, `tipline journalist` reads it and replies, the source
@@ -12,14 +13,16 @@ import TiplineCore
     let answer = "Thank you. Can we talk on Thursday?"
 
     @Test func aTipAndItsReplyTravelThroughTheBinaryAndSurviveSIGKILL() async throws {
-        let directory = try TiplineBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let port = try LocalServer.freePort()
+        let folder = try TemporaryDirectory(), directory = folder.url
+        defer { folder.remove() }
+        let port = try LoopbackPort.free()
         let url = "http://127.0.0.1:\(port)"
         let api = APIClient(baseURL: url)
         var serve = try startServe(port: port, in: directory)
         defer { if serve.isRunning { serve.terminate() } }
-        try await LocalServer.waitUntil(.seconds(60), "the server's CoverNode key") {
+        try await eventually(
+            "the server's CoverNode key", timeout: .seconds(60), every: .milliseconds(500), ignoringErrors: true
+        ) {
             !(try await api.publicKeys().keys.flatMap(\.covernodes).isEmpty)
         }
 
@@ -49,7 +52,9 @@ import TiplineCore
         clock.advance(by: .seconds(2 * 3600))
         _ = try await reader.runBackgroundTask()
 
-        try await LocalServer.waitUntil(.seconds(60), "the tip in the journalist's inbox") {
+        try await eventually(
+            "the tip in the journalist's inbox", timeout: .seconds(60), every: .milliseconds(500), ignoringErrors: true
+        ) {
             try expectSuccess(["journalist", "sync"], environment: journalist, in: directory)
             return try TiplineBinary.run(["journalist", "read", "1"], environment: journalist, in: directory)
                 .output.contains(tip)
@@ -58,7 +63,9 @@ import TiplineCore
         let sender = try TiplineBinary.start(
             ["journalist", "run", "--send-interval", "1"], environment: journalist, in: directory)
         defer { if sender.isRunning { sender.terminate() } }
-        try await LocalServer.waitUntil(.seconds(60), "a user dead drop with the reply") {
+        try await eventually(
+            "a user dead drop with the reply", timeout: .seconds(60), every: .milliseconds(500), ignoringErrors: true
+        ) {
             !(try await api.deadDrops(.user, idsGreaterThan: 0).isEmpty)
         }
         sender.interrupt()
@@ -77,7 +84,9 @@ import TiplineCore
         kill(serve.processIdentifier, SIGKILL)
         serve.waitUntilExit()
         serve = try startServe(port: port, in: directory)
-        try await LocalServer.waitUntil(.seconds(60), "the restarted server") {
+        try await eventually(
+            "the restarted server", timeout: .seconds(60), every: .milliseconds(500), ignoringErrors: true
+        ) {
             try await api.publicKeys().journalistProfiles.contains { $0.id == "alice" }
         }
         let inbox = try TiplineBinary.run(["journalist", "read", "1"], environment: journalist, in: directory)

@@ -1,6 +1,7 @@
 import Foundation
 import TiplineAPIClient
 import TiplineCore
+import TiplineTestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -9,21 +10,23 @@ import Glibc
 /// A `tipline serve` child process in a temporary folder, on free loopback ports, with its output in log files
 /// (a full pipe would block the server). Call ``stop()`` when done: it ends the process and removes the folder.
 struct ServeProcess {
-    let directory: URL
+    let folder: TemporaryDirectory
     let processes: DeploymentProcesses
     let url: String
     /// The private metrics listener (`--metrics-port`).
     let metricsURL: String
     let api: APIClient
     let trustAnchors: [SignedPublicKey<SigningPublicKey<Role.Organization>>]
+    /// The server's working folder.
+    var directory: URL { folder.url }
 
     /// Starts `tipline serve` with the test mixing profile and a private metrics listener, and waits until its
     /// CoverNode messaging key is published and verifies.
     static func start() async throws -> ServeProcess {
-        let directory = try TiplineBinary.temporaryDirectory()
+        let folder = try TemporaryDirectory(), directory = folder.url
         let processes = DeploymentProcesses(directory: directory)
-        let port = try DeploymentProcesses.freePort()
-        let metricsPort = try DeploymentProcesses.freePort()
+        let port = try LoopbackPort.free()
+        let metricsPort = try LoopbackPort.free()
         let url = "http://127.0.0.1:\(port)"
         try processes.start(
             "serve", TiplineBinary.path,
@@ -35,7 +38,7 @@ struct ServeProcess {
         let anchors = try JSONDecoder().decode([SignedPublicKeyJSON].self, from: Data(contentsOf: anchorsFile))
             .map(SignedPublicKey<SigningPublicKey<Role.Organization>>.init(json:))
         let server = ServeProcess(
-            directory: directory, processes: processes, url: url, metricsURL: "http://127.0.0.1:\(metricsPort)",
+            folder: folder, processes: processes, url: url, metricsURL: "http://127.0.0.1:\(metricsPort)",
             api: APIClient(baseURL: url), trustAnchors: anchors)
         try await processes.waitUntil("the CoverNode's messaging key", process: "serve", timeout: .seconds(60)) {
             !(try await server.coverNodeKeys().isEmpty)
@@ -68,7 +71,7 @@ struct ServeProcess {
     /// Stops the server (SIGTERM, then SIGKILL) and removes its folder.
     func stop() {
         processes.stopAll()
-        try? FileManager.default.removeItem(at: directory)
+        folder.remove()
     }
 
     /// The published hierarchy, verified against the server's trust anchors now.

@@ -1,11 +1,12 @@
 import Foundation
+import TiplineTestSupport
 
 extension ServeProcess {
     /// The port `tipline serve` listens on.
     var port: Int {
         get throws {
             guard let port = URLComponents(string: url)?.port else {
-                throw DeploymentError(description: "no port in \(url)")
+                throw TestFailure("no port in \(url)")
             }
             return port
         }
@@ -16,7 +17,7 @@ extension ServeProcess {
     func startEdge() async throws -> Int {
         // nginx workers drop root privileges: they must be able to reach the cache folder.
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.path)
-        let edgePort = try DeploymentProcesses.freePort()
+        let edgePort = try LoopbackPort.free()
         try EdgeConfig.start(port: edgePort, upstreams: [try port], processes: processes)
         try await processes.waitUntil("nginx", process: "nginx") {
             try await DeploymentProcesses.get("http://127.0.0.1:\(edgePort)/v1/healthcheck").status == 200

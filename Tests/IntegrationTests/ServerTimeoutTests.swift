@@ -1,18 +1,19 @@
 import Foundation
 import Testing
+import TiplineTestSupport
 
 /// `tipline api` closes a connection that sends nothing for `http.idle-timeout-seconds`, also one whose request head
 /// never completes (a slowloris client), without nginx in front (issue 13, item 5).
 @Suite(.serialized) struct ServerTimeoutTests {
     @Test func anUnfinishedRequestIsCutOffAfterTheIdleTimeout() async throws {
-        let directory = try TiplineBinary.temporaryDirectory()
+        let folder = try TemporaryDirectory(), directory = folder.url
         let processes = DeploymentProcesses(directory: directory)
         defer {
             processes.stopAll()
-            try? FileManager.default.removeItem(at: directory)
+            folder.remove()
         }
         try await processes.run("admin-init", TiplineBinary.path, ["admin", "init", "--keys", "keys"])
-        let port = try DeploymentProcesses.freePort()
+        let port = try LoopbackPort.free()
         try processes.start(
             "api", TiplineBinary.path,
             [

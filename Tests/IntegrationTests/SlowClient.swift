@@ -1,4 +1,5 @@
 import Foundation
+import TiplineTestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -10,7 +11,7 @@ enum SlowClient {
     /// Whether the server at `port` closed the connection within `seconds` (the socket's receive timeout).
     static func isDisconnected(port: Int, within seconds: Int) throws -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw DeploymentError(description: "socket() failed") }
+        guard fd >= 0 else { throw TestFailure("socket() failed") }
         defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -21,11 +22,11 @@ enum SlowClient {
                 connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
             }
         }
-        guard connected else { throw DeploymentError(description: "connect() to \(port) failed") }
+        guard connected else { throw TestFailure("connect() to \(port) failed") }
         var timeout = timeval(tv_sec: seconds, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         let head = Array("GET /v1/status HTTP/1.1\r\nHost: tipline\r\n".utf8)
-        guard send(fd, head, head.count, 0) == head.count else { throw DeploymentError(description: "send() failed") }
+        guard send(fd, head, head.count, 0) == head.count else { throw TestFailure("send() failed") }
         var buffer = [UInt8](repeating: 0, count: 1024)
         while true {
             let count = recv(fd, &buffer, buffer.count, 0)
