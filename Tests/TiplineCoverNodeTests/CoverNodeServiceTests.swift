@@ -67,13 +67,16 @@ import TiplineTestSupport
                 }
 
                 let keys = try await deployment.verifiedKeys(from: api, now: clock.now())
-                let aliceTexts = try await eventually("alice's six messages") {
+                // Alice's and bob's messages may leave in different releases: wait for both.
+                let journalistDrops = try await eventually("alice's six and bob's four messages") {
                     let drops = try await api.deadDrops(.journalist, idsGreaterThan: 0).map(\.deadDrop)
-                    let texts = try Reader.texts(in: drops, for: alice, keys: keys, now: clock.now())
-                    return texts.count >= 6 ? texts : nil
+                    let aliceCount = try Reader.texts(in: drops, for: alice, keys: keys, now: clock.now()).count
+                    let bobCount = try Reader.texts(in: drops, for: bob, keys: keys, now: clock.now()).count
+                    return aliceCount >= 6 && bobCount >= 4 ? drops : nil
                 }
-                #expect(aliceTexts.sorted() == (0..<6).map { "to alice \($0)" })
-                let journalistDrops = try await api.deadDrops(.journalist, idsGreaterThan: 0).map(\.deadDrop)
+                #expect(
+                    try Reader.texts(in: journalistDrops, for: alice, keys: keys, now: clock.now()).sorted()
+                        == (0..<6).map { "to alice \($0)" })
                 #expect(
                     try Reader.texts(in: journalistDrops, for: bob, keys: keys, now: clock.now()).sorted()
                         == (0..<4).map { "to bob \($0)" })
