@@ -46,4 +46,4 @@ lint:
 	scripts/validate.sh
 
 clean:
-	rm -rf .build
+	rm -rf .build Benchmarks/.build

@@ -17,7 +17,6 @@ let package = Package(
         .library(name: "TiplineCore", targets: ["TiplineCore"]),
         .library(name: "TiplineClient", targets: ["TiplineClient"]),
         .executable(name: "tipline", targets: ["TiplineCLI"]),
-        .executable(name: "tipline-bench", targets: ["TiplineBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
@@ -189,21 +188,6 @@ let package = Package(
                 "TiplineAdmin", "TiplineSimulation", "TiplineAPIClient", "TiplineJournalistUI", "TiplineEmbedded",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: swiftSettings
-        ),
-
-        // MARK: Benchmarks (`make bench`, release build; not part of `make test`)
-        .executableTarget(
-            name: "TiplineBench",
-            dependencies: [
-                "TiplineCore", "TiplineClient", "TiplineStorage", "TiplineServer", "TiplineAPI", "TiplineCoverNode",
-                "TiplineJournalist", "TiplineAPIClient",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,11 +1,11 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
-import TiplineAPIClient
+import NIOHTTP1
 import TiplineCore
 
-/// The appender load both `appender` and `scale` drive: many HTTP/1.1 keep-alive clients posting fresh 773-byte
-/// messages to `POST /user/messages` for 1 s of warm-up plus a measured window.
+/// The appender load that `appender` and `scale` drive: many HTTP/1.1 keep-alive clients posting fresh 773-byte
+/// messages to `POST /user/messages` (the JSON string of their unpadded base64) for 1 s of warm-up plus a window.
 enum AppenderLoad {
     /// What the clients sustained.
     struct Measurement {
@@ -23,23 +23,20 @@ enum AppenderLoad {
             eventLoopGroup: HTTPClient.defaultEventLoopGroup,
             configuration: HTTPClient.Configuration(
                 connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: clients)))
-        let apis = ports.map { APIClient(baseURL: "http://127.0.0.1:\($0)", http: http) }
         let start = ContinuousClock.now.advanced(by: .seconds(1))
         let end = start.advanced(by: window)
         typealias Loop = (latencies: [Duration], acknowledged: Int, failures: Int)
         let results = await withTaskGroup(of: Loop.self) { group in
             for index in 0..<clients {
-                let api = apis[index % apis.count]
+                let url = "http://127.0.0.1:\(ports[index % ports.count])/user/messages"
                 group.addTask {
                     var loop: Loop = ([], 0, 0)
                     while ContinuousClock.now < end {
-                        let message = SecureRandom.bytes(MessageSizes.userToCoverNodeEncrypted)
                         let sent = ContinuousClock.now
-                        do {
-                            try await api.postUserMessage(message)
+                        if await post(url, with: http) {
                             loop.acknowledged += 1
                             if sent >= start { loop.latencies.append(ContinuousClock.now - sent) }
-                        } catch {
+                        } else {
                             loop.failures += 1
                         }
                     }
@@ -57,6 +54,22 @@ enum AppenderLoad {
         return Measurement(
             rate: Double(latencies.count) / (window / .seconds(1)), p50: percentile(0.5), p99: percentile(0.99),
             acknowledged: results.map(\.acknowledged).reduce(0, +), failures: results.map(\.failures).reduce(0, +))
+    }
+
+    /// Posts one fresh random message; whether the server answered 2xx.
+    private static func post(_ url: String, with http: HTTPClient) async -> Bool {
+        var request = HTTPClientRequest(url: url)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        let body = "\"" + Base64.encodeUnpadded(SecureRandom.bytes(MessageSizes.userToCoverNodeEncrypted)) + "\""
+        request.body = .bytes(ByteBuffer(string: body))
+        do {
+            let response = try await http.execute(request, timeout: .seconds(30))
+            _ = try await response.body.collect(upTo: 64 * 1024)
+            return (200..<300).contains(response.status.code)
+        } catch {
+            return false
+        }
     }
 
     /// One line of a result table: the label, the rate and the latencies.
