@@ -73,6 +73,42 @@ def resident_kib(pid):
     return 0
 
 
+def parse_readers_report(report):
+    """The numbers of `tipline readers`' final report that the checks use (-1 when a line is missing)."""
+    def number(pattern):
+        match = re.findall(pattern, report, re.MULTILINE)
+        return int(match[-1]) if match else -1
+
+    sent = re.findall(r"^messages sent[ \t]+(\d+) of (\d+)", report, re.MULTILINE)
+    return {
+        "sent": int(sent[-1][0]) if sent else -1,
+        "attempted": int(sent[-1][1]) if sent else -1,
+        "real_sent": number(r"^real messages[ \t]+(\d+) sent"),
+        "replies_received": number(r"^replies received[ \t]+(\d+)"),
+        "errors": number(r"^errors[ \t]+(\d+)"),
+        "late_steps": number(r"^late steps[ \t]+(\d+)"),
+    }
+
+
+def tally(real_sent, received):
+    """Exactly-once accounting of real messages. `received` maps each source to the tip numbers its conversation
+    holds (a source numbers its tips 1, 2, …). Lost: acknowledged messages missing from the vault, and holes in a
+    source's numbering (a later tip arrived, an earlier one never did)."""
+    total = sum(len(tips) for tips in received.values())
+    distinct = sum(len(set(tips)) for tips in received.values())
+    holes = sum(max(tips, default=0) - len(set(tips)) for tips in received.values())
+    return {"total": total, "distinct": distinct, "duplicated": total - distinct,
+            "lost": max(0, real_sent - distinct) + holes}
+
+
+def fault_schedule(seed_random, duration, count):
+    """`count` (moment in seconds, kind) pairs between 10% and 80% of `duration`, the kinds in equal shares."""
+    kinds = [FAULT_KINDS[i % len(FAULT_KINDS)] for i in range(count)]
+    seed_random.shuffle(kinds)
+    times = sorted(seed_random.uniform(0.1, 0.8) * duration for _ in range(count))
+    return list(zip(times, kinds))
+
+
 class Service:
     """A long-running child process with its output appended to <name>.log, and the peak memory of each of its
     incarnations."""
@@ -334,10 +370,7 @@ class Soak:
 
     def schedule_faults(self, duration):
         count = self.options.faults if self.options.faults is not None else max(4, round(duration / 60 * 4))
-        kinds = [FAULT_KINDS[i % len(FAULT_KINDS)] for i in range(count)]
-        self.random.shuffle(kinds)
-        times = sorted(self.random.uniform(0.1, 0.8) * duration for _ in range(count))
-        return list(zip(times, kinds))
+        return fault_schedule(self.random, duration, count)
 
     def inject(self, kind, started):
         at = time.monotonic() - started
@@ -419,15 +452,12 @@ class Soak:
     # --- the checks ----------------------------------------------------------------------------------------------
 
     def check(self, report, elapsed):
-        def number(pattern):
-            match = re.findall(pattern, report, re.MULTILINE)
-            return int(match[-1]) if match else -1
-
-        sent, attempted = (int(n) for n in re.findall(r"messages sent[ \t]+(\d+) of (\d+)", report)[-1])
-        real_sent = number(r"real messages[ \t]+(\d+) sent")
-        replies_received = number(r"replies received[ \t]+(\d+)")
-        reader_errors = number(r"^errors[ \t]+(\d+)")
-        late_steps = number(r"late steps[ \t]+(\d+)")
+        numbers = parse_readers_report(report)
+        if numbers["sent"] < 0 or numbers["real_sent"] < 0:
+            raise RuntimeError(f"no report from tipline readers:\n{report[-2000:]}")
+        sent, attempted, real_sent = numbers["sent"], numbers["attempted"], numbers["real_sent"]
+        replies_received, reader_errors, late_steps = (
+            numbers["replies_received"], numbers["errors"], numbers["late_steps"])
 
         # The CoverNode catches up with both streams. A U2J release takes at least 2 messages (test profile), so
         # a short run of cover traffic (no sources) pushes the run's last real message out of the mix.
@@ -460,11 +490,8 @@ class Soak:
         received = self.conversations()
         queued = self.queued_replies()
 
-        total = sum(len(t) for t in received.values())
-        distinct = sum(len(set(t)) for t in received.values())
-        duplicates = total - distinct
-        gaps = sum(max(t, default=0) - len(set(t)) for t in received.values())  # a lost tip leaves a hole
-        lost = max(0, real_sent - distinct) + gaps
+        counts = tally(real_sent, received)
+        total, distinct, duplicates, lost = counts["total"], counts["distinct"], counts["duplicated"], counts["lost"]
         replies_sent = self.replies["queued"] - max(queued, 0)
         unexpected = {name: s.unexpected_exits for name, s in self.services.items() if s.unexpected_exits}
         # Settled memory: the last sample of each start that ran for at least SETTLED_AFTER seconds (a start's
