@@ -54,7 +54,7 @@ package struct OpenedStore: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw StorageError(code: .configuration, message: "cannot create the database folder \(folder)")
+            throw StorageError(.configuration, "cannot create the database folder \(folder)")
         }
         let store = try SQLiteStore(path: path)
         return OpenedStore(store: store, services: [SQLiteCloser(store: store)])

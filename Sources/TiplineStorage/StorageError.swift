@@ -2,19 +2,27 @@
 ///
 /// Messages describe what failed and why, never the stored bytes: no message contents, keys,
 /// signatures or dead-drop data ever appear in ``message``.
-package struct StorageError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// What kind of failure this is.
-    package enum Code: String, Sendable, Hashable {
+package struct StorageError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// A stable, machine-readable category of failure.
+    package struct Code: Hashable, Sendable, CustomStringConvertible {
+        private enum Base: String, Hashable, Sendable {
+            case invalidInput, database, migration, configuration, corruptData
+        }
+        private let base: Base
+        private init(_ base: Base) { self.base = base }
+
         /// The caller passed a value that violates the store's contract (wrong length, bad hex, ...).
-        case invalidInput
+        package static let invalidInput = Code(.invalidInput)
         /// The database reported an error while running a statement.
-        case database
+        package static let database = Code(.database)
         /// A schema migration failed.
-        case migration
+        package static let migration = Code(.migration)
         /// The connection settings are incomplete or malformed.
-        case configuration
+        package static let configuration = Code(.configuration)
         /// A stored value could not be decoded into its Swift type.
-        case corruptData
+        package static let corruptData = Code(.corruptData)
+
+        package var description: String { base.rawValue }
     }
 
     /// The failure category.
@@ -23,19 +31,11 @@ package struct StorageError: Error, Sendable, Equatable, CustomStringConvertible
     package let message: String
 
     /// Creates an error with a code and a message.
-    package init(code: Code, message: String) {
+    package init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
     }
 
     /// `StorageError(<code>): <message>`.
-    package var description: String { "StorageError(\(self.code.rawValue)): \(self.message)" }
-
-    static func invalidInput(_ message: String) -> StorageError {
-        StorageError(code: .invalidInput, message: message)
-    }
-
-    static func corruptData(_ message: String) -> StorageError {
-        StorageError(code: .corruptData, message: message)
-    }
+    package var description: String { "StorageError(\(code)): \(message)" }
 }

@@ -83,7 +83,7 @@ struct OpenedStoreTests {
         var components = PostgresTestEnvironment.url.flatMap { URLComponents(string: $0) }
         components?.path = "/" + database
         guard let url = components?.string else {
-            throw StorageError(code: .configuration, message: "TIPLINE_POSTGRES_URL is not a URL")
+            throw StorageError(.configuration, "TIPLINE_POSTGRES_URL is not a URL")
         }
         return url
     }

@@ -47,15 +47,14 @@ package struct PostgresConnectionSettings: Sendable, Hashable, CustomStringConve
             scheme == "postgres" || scheme == "postgresql"
         else {
             throw StorageError(
-                code: .configuration,
-                message: "a PostgreSQL URL must look like postgres://user@host:port/database"
+                .configuration, "a PostgreSQL URL must look like postgres://user@host:port/database"
             )
         }
         guard let host = components.host, !host.isEmpty else {
-            throw StorageError(code: .configuration, message: "the PostgreSQL URL has no host")
+            throw StorageError(.configuration, "the PostgreSQL URL has no host")
         }
         if let port = components.port, !(1...65535).contains(port) {
-            throw StorageError(code: .configuration, message: "the PostgreSQL URL has an invalid port")
+            throw StorageError(.configuration, "the PostgreSQL URL has an invalid port")
         }
         for item in components.queryItems ?? [] {
             switch (item.name, item.value) {
@@ -63,13 +62,11 @@ package struct PostgresConnectionSettings: Sendable, Hashable, CustomStringConve
                 continue
             case ("sslmode", _):
                 throw StorageError(
-                    code: .configuration,
-                    message: "sslmode other than 'disable' must be configured with clientConfiguration(tls:)"
+                    .configuration, "sslmode other than 'disable' must be configured with clientConfiguration(tls:)"
                 )
             default:
                 throw StorageError(
-                    code: .configuration,
-                    message: "unsupported PostgreSQL URL parameter '\(item.name)'"
+                    .configuration, "unsupported PostgreSQL URL parameter '\(item.name)'"
                 )
             }
         }

@@ -36,7 +36,7 @@ extension PostgresStore: DeadDropStore {
                 logger: self.logger
             ).collect()
             guard let row = existing.first else {
-                throw StorageError(code: .database, message: "a conflicting dead drop was not found")
+                throw StorageError(.database, "a conflicting dead drop was not found")
             }
             return DeadDropAppendResult(id: try row.decode(Int32.self), inserted: false)
         }

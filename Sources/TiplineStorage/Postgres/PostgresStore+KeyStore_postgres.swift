@@ -62,7 +62,7 @@ extension PostgresStore: KeyStore {
                 """
             )
             guard let first = rows.first else {
-                throw StorageError.corruptData("the epoch counter row is missing")
+                throw StorageError(.corruptData, "the epoch counter row is missing")
             }
             let maxEpoch = try first.decode(Int32.self)
             var keys: [PublishedKey] = []
@@ -73,7 +73,7 @@ extension PostgresStore: KeyStore {
                 guard let keyHex = columns.2, let certificateHex = columns.3, let notValidAfter = columns.4,
                     let notValidAfterMicros = columns.5, let addedAtMicros = columns.9
                 else {
-                    throw StorageError.corruptData("a stored key has a missing column")
+                    throw StorageError(.corruptData, "a stored key has a missing column")
                 }
                 keys.append(
                     PublishedKey(
@@ -96,7 +96,7 @@ extension PostgresStore: KeyStore {
     package func maxEpoch() async throws -> Int32 {
         try await self.run("read max epoch") {
             guard let row = try await self.rows("SELECT value FROM epoch_counter WHERE id = 1").first else {
-                throw StorageError.corruptData("the epoch counter row is missing")
+                throw StorageError(.corruptData, "the epoch counter row is missing")
             }
             return try row.decode(Int32.self)
         }
@@ -107,7 +107,7 @@ extension PostgresStore: KeyStore {
             // One statement, one MVCC snapshot.
             let rows = try await self.rows(
                 "SELECT value, (SELECT count(*) FROM published_keys) FROM epoch_counter WHERE id = 1")
-            guard let row = rows.first else { throw StorageError.corruptData("the epoch counter row is missing") }
+            guard let row = rows.first else { throw StorageError(.corruptData, "the epoch counter row is missing") }
             let (epoch, count) = try row.decode((Int32, Int64).self)
             return PublishedKeysVersion(maxEpoch: epoch, keyCount: Int(count))
         }
@@ -163,14 +163,14 @@ extension PostgresStore: KeyStore {
             logger: logger
         ).collect()
         guard let row = rows.first else {
-            throw StorageError.corruptData("the epoch counter row is missing")
+            throw StorageError(.corruptData, "the epoch counter row is missing")
         }
         return try row.decode(Int32.self)
     }
 
     private static func keyRole(_ name: String) throws -> PublishedKeyRole {
         guard let role = PublishedKeyRole(rawValue: name) else {
-            throw StorageError.corruptData("a stored key has an unknown role")
+            throw StorageError(.corruptData, "a stored key has an unknown role")
         }
         return role
     }

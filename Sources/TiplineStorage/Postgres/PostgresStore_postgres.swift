@@ -25,7 +25,7 @@ package struct PostgresStore: TiplineStore, Sendable {
             try await PostgresMigrator.migrate(PostgresMigrations.all, client: self.client, logger: self.logger)
         } catch {
             let mapped = Self.storageError(error, operation: "migrate PostgreSQL schema")
-            throw StorageError(code: .migration, message: mapped.message)
+            throw StorageError(.migration, mapped.message)
         }
     }
 
@@ -67,20 +67,20 @@ package struct PostgresStore: TiplineStore, Sendable {
             if let inner = error.closureError ?? error.commitError ?? error.beginError ?? error.rollbackError {
                 return storageError(inner, operation: operation)
             }
-            return StorageError(code: .database, message: "\(operation) failed: transaction error")
+            return StorageError(.database, "\(operation) failed: transaction error")
         case let error as PSQLError:
             if let info = error.serverInfo {
                 let state = info[.sqlState] ?? "?????"
                 let message = info[.message] ?? "no message"
-                return StorageError(code: .database, message: "\(operation) failed: PostgreSQL \(state): \(message)")
+                return StorageError(.database, "\(operation) failed: PostgreSQL \(state): \(message)")
             }
-            return StorageError(code: .database, message: "\(operation) failed: \(error.code)")
+            return StorageError(.database, "\(operation) failed: \(error.code)")
         case is PostgresDecodingError:
-            return StorageError.corruptData("\(operation) failed: a stored value has an unexpected type")
+            return StorageError(.corruptData, "\(operation) failed: a stored value has an unexpected type")
         case is CancellationError:
-            return StorageError(code: .database, message: "\(operation) failed: cancelled")
+            return StorageError(.database, "\(operation) failed: cancelled")
         default:
-            return StorageError(code: .database, message: "\(operation) failed: \(type(of: error))")
+            return StorageError(.database, "\(operation) failed: \(type(of: error))")
         }
     }
 }

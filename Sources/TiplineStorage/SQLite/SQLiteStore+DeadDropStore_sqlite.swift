@@ -29,7 +29,7 @@ extension SQLiteStore: DeadDropStore {
             guard
                 let existing = try Int64.fetchOne(db, sql: "SELECT id FROM \(table) WHERE data = ?", arguments: [data])
             else {
-                throw StorageError(code: .database, message: "a conflicting dead drop was not found")
+                throw StorageError(.database, "a conflicting dead drop was not found")
             }
             return DeadDropAppendResult(id: try IntegerConversion.int32(existing, "the dead-drop id"), inserted: false)
         }

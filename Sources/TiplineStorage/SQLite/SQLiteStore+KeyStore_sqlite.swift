@@ -100,7 +100,7 @@ extension SQLiteStore: KeyStore {
 
     private static func currentEpoch(_ db: Database) throws -> Int32 {
         guard let value = try Int64.fetchOne(db, sql: "SELECT value FROM epoch_counter WHERE id = 1") else {
-            throw StorageError.corruptData("the epoch counter row is missing")
+            throw StorageError(.corruptData, "the epoch counter row is missing")
         }
         return try IntegerConversion.int32(value, "the epoch counter")
     }
@@ -113,7 +113,7 @@ extension SQLiteStore: KeyStore {
     private static func decodeKey(_ row: Row) throws -> PublishedKey {
         let roleName: String = try row.decode(atIndex: 0)
         guard let role = PublishedKeyRole(rawValue: roleName) else {
-            throw StorageError.corruptData("a stored key has an unknown role")
+            throw StorageError(.corruptData, "a stored key has an unknown role")
         }
         return PublishedKey(
             role: role,

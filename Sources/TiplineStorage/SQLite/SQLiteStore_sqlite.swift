@@ -68,13 +68,12 @@ package struct SQLiteStore: TiplineStore, Sendable {
         case let error as DatabaseError:
             let detail = error.message ?? "no message"
             return StorageError(
-                code: .database,
-                message: "\(operation) failed: SQLite error \(error.resultCode.rawValue): \(detail)"
+                .database, "\(operation) failed: SQLite error \(error.resultCode.rawValue): \(detail)"
             )
         case is RowDecodingError:
-            return StorageError.corruptData("\(operation) failed: a stored value has an unexpected type")
+            return StorageError(.corruptData, "\(operation) failed: a stored value has an unexpected type")
         default:
-            return StorageError(code: .database, message: "\(operation) failed: \(type(of: error))")
+            return StorageError(.database, "\(operation) failed: \(type(of: error))")
         }
     }
 }

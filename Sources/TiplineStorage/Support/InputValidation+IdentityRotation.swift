@@ -6,7 +6,7 @@ extension InputValidation {
         try identifier(entry.journalistId, field: "journalist id")
         try lowercaseHex(entry.newKeyHex, byteCount: 32, field: "newKeyHex")
         guard !entry.form.isEmpty, entry.form.count <= maxQueuedFormLength else {
-            throw StorageError.invalidInput("a queued form must be 1 to \(maxQueuedFormLength) bytes")
+            throw StorageError(.invalidInput, "a queued form must be 1 to \(maxQueuedFormLength) bytes")
         }
     }
 }

@@ -10,7 +10,8 @@ enum InputValidation {
     static func lowercaseHex(_ text: String, byteCount: Int, field: String) throws {
         let utf8 = text.utf8
         guard utf8.count == byteCount * 2 else {
-            throw StorageError.invalidInput(
+            throw StorageError(
+                .invalidInput,
                 "\(field) must be \(byteCount * 2) lowercase hex characters, got \(utf8.count) characters"
             )
         }
@@ -18,14 +19,15 @@ enum InputValidation {
             let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
             let isLowerHex = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f")
             guard isDigit || isLowerHex else {
-                throw StorageError.invalidInput("\(field) must be lowercase hex")
+                throw StorageError(.invalidInput, "\(field) must be lowercase hex")
             }
         }
     }
 
     static func signature(_ signature: Data) throws {
         guard signature.count == signatureLength else {
-            throw StorageError.invalidInput(
+            throw StorageError(
+                .invalidInput,
                 "signature must be \(signatureLength) bytes, got \(signature.count)"
             )
         }
@@ -33,10 +35,10 @@ enum InputValidation {
 
     static func identifier(_ text: String, field: String) throws {
         guard !text.isEmpty, text.utf8.count <= maxIdentifierLength else {
-            throw StorageError.invalidInput("\(field) must be 1 to \(maxIdentifierLength) bytes")
+            throw StorageError(.invalidInput, "\(field) must be 1 to \(maxIdentifierLength) bytes")
         }
         guard !text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
-            throw StorageError.invalidInput("\(field) must not contain control characters")
+            throw StorageError(.invalidInput, "\(field) must not contain control characters")
         }
     }
 
@@ -47,23 +49,24 @@ enum InputValidation {
         guard !expiry.isEmpty, expiry.utf8.count <= maxTimestampTextLength,
             expiry.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F })
         else {
-            throw StorageError.invalidInput(
+            throw StorageError(
+                .invalidInput,
                 "notValidAfter must be a printable ASCII RFC 3339 string of 1 to \(maxTimestampTextLength) characters"
             )
         }
         if let parent = key.parentKeyHex {
             guard key.role != .organization else {
-                throw StorageError.invalidInput("an organization key is self-signed and has no parentKeyHex")
+                throw StorageError(.invalidInput, "an organization key is self-signed and has no parentKeyHex")
             }
             try lowercaseHex(parent, byteCount: 32, field: "parentKeyHex")
         }
         if key.role.requiresOwner {
             guard let owner = key.ownerId else {
-                throw StorageError.invalidInput("a \(key.role.rawValue) key needs an ownerId")
+                throw StorageError(.invalidInput, "a \(key.role.rawValue) key needs an ownerId")
             }
             try identifier(owner, field: "ownerId")
         } else if key.ownerId != nil {
-            throw StorageError.invalidInput("a \(key.role.rawValue) key has no ownerId")
+            throw StorageError(.invalidInput, "a \(key.role.rawValue) key has no ownerId")
         }
     }
 
@@ -75,14 +78,15 @@ enum InputValidation {
 
     static func deadDrop(data: Data, signature: Data) throws {
         guard !data.isEmpty else {
-            throw StorageError.invalidInput("dead-drop data must not be empty")
+            throw StorageError(.invalidInput, "dead-drop data must not be empty")
         }
         try self.signature(signature)
     }
 
     static func streamMessages(_ messages: [Data], stream: MessageStream) throws {
         for (index, message) in messages.enumerated() where message.count != stream.messageLength {
-            throw StorageError.invalidInput(
+            throw StorageError(
+                .invalidInput,
                 "message \(index) of a \(stream.rawValue) batch must be \(stream.messageLength) bytes, "
                     + "got \(message.count)"
             )
@@ -95,7 +99,7 @@ enum InputValidation {
 
     static func checkpointPosition(_ position: Int64) throws {
         guard position >= 0 else {
-            throw StorageError.invalidInput("a checkpoint position must not be negative")
+            throw StorageError(.invalidInput, "a checkpoint position must not be negative")
         }
     }
 

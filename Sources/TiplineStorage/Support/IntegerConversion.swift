@@ -2,7 +2,7 @@
 enum IntegerConversion {
     static func int32(_ value: Int64, _ what: String) throws -> Int32 {
         guard let narrowed = Int32(exactly: value) else {
-            throw StorageError.corruptData("\(what) is outside the Int32 range")
+            throw StorageError(.corruptData, "\(what) is outside the Int32 range")
         }
         return narrowed
     }

@@ -79,7 +79,7 @@ final class InstrumentedStore: TiplineStore {
         if failNextStatusWrite.withLock({ flag in
             defer { flag = false }; return flag
         }) {
-            throw StorageError(code: .database, message: "record status failed: injected transient error")
+            throw StorageError(.database, "record status failed: injected transient error")
         }
         if let held = heldStatusWrite.withLock({ held in
             defer { held = nil }; return held
@@ -137,7 +137,7 @@ final class InstrumentedStore: TiplineStore {
         if failNextFirstUse.withLock({ flag in
             defer { flag = false }; return flag
         }) {
-            throw StorageError(code: .database, message: "record form signature failed: injected transient error")
+            throw StorageError(.database, "record form signature failed: injected transient error")
         }
         return try await inner.recordFirstUse(signature: signature, expiresAtMicros: expiresAtMicros)
     }

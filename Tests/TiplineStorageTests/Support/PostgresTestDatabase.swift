@@ -37,8 +37,7 @@ enum PostgresTestEnvironment {
     static func settings() throws -> PostgresConnectionSettings {
         guard let url else {
             throw StorageError(
-                code: .configuration,
-                message: "CI is set but TIPLINE_POSTGRES_URL is not: the PostgreSQL tests must run in CI"
+                .configuration, "CI is set but TIPLINE_POSTGRES_URL is not: the PostgreSQL tests must run in CI"
             )
         }
         return try PostgresConnectionSettings(url: url)
