@@ -33,22 +33,15 @@ import TiplineTestSupport
     /// Without nginx, `tipline api` cuts off a request head that never completes after `http.idle-timeout-seconds`
     /// and a request body that trickles in (a byte a second, never silent) after `http.request-timeout-seconds`.
     @Test(.timeLimit(.minutes(2))) func slowHeadsAndBodiesAreCutOffByTheServer() async throws {
-        let folder = try TemporaryDirectory(), directory = folder.url
-        let processes = DeploymentProcesses(directory: directory)
-        defer {
-            processes.stopAll()
-            folder.remove()
+        try await DeploymentProcesses.withAPI(
+            environment: ["TIPLINE_HTTP_IDLE_TIMEOUT_SECONDS": "4", "TIPLINE_HTTP_REQUEST_TIMEOUT_SECONDS": "4"]
+        ) { processes, port in
+            try await slowHeadsAndBodies(port: port, directory: processes.directory)
         }
-        try await processes.run("admin-init", TiplineBinary.path, ["admin", "init", "--keys", "keys"])
-        let port = try LoopbackPort.free()
-        try processes.start(
-            "api", TiplineBinary.path,
-            ["api", "--port", "\(port)", "--database", "api.sqlite", "--trust-anchors", "keys/trust-anchors.json"],
-            environment: ["TIPLINE_HTTP_IDLE_TIMEOUT_SECONDS": "4", "TIPLINE_HTTP_REQUEST_TIMEOUT_SECONDS": "4"])
+    }
+
+    private func slowHeadsAndBodies(port: Int, directory: URL) async throws {
         let honest = HonestClient(url: "http://127.0.0.1:\(port)/v1/status")
-        try await processes.waitUntil("tipline api", process: "api") {
-            try await DeploymentProcesses.get(honest.url).status == 200
-        }
         let (run, attacks) = try await AbuseRun.measure(
             honest: honest, watching: { ProcessMemory.pids(workingDirectory: directory, argument: "api") }
         ) {

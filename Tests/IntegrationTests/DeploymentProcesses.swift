@@ -112,6 +112,30 @@ final class DeploymentProcesses {
         }
     }
 
+    /// Runs `body` with `tipline api` started in a fresh folder (an organisation from `tipline admin init`, a SQLite
+    /// database, `environment` added) on a free loopback port, once it answers; afterwards every process is
+    /// stopped and the folder removed.
+    static func withAPI<T>(
+        environment: [String: String], _ body: (DeploymentProcesses, Int) async throws -> T
+    ) async throws -> T {
+        let folder = try TemporaryDirectory()
+        let processes = DeploymentProcesses(directory: folder.url)
+        defer {
+            processes.stopAll()
+            folder.remove()
+        }
+        try await processes.run("admin-init", TiplineBinary.path, ["admin", "init", "--keys", "keys"])
+        let port = try LoopbackPort.free()
+        try processes.start(
+            "api", TiplineBinary.path,
+            ["api", "--port", "\(port)", "--database", "api.sqlite", "--trust-anchors", "keys/trust-anchors.json"],
+            environment: environment)
+        try await processes.waitUntil("tipline api", process: "api") {
+            try await get("http://127.0.0.1:\(port)/v1/healthcheck").status == 200
+        }
+        return try await body(processes, port)
+    }
+
     /// GET `url`: the status, the response headers (names lower-cased) and the body as text.
     static func get(_ url: String) async throws -> (status: Int, headers: [String: String], body: String) {
         guard let target = URL(string: url) else { throw TestFailure("bad URL \(url)") }
