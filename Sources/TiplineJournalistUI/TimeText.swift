@@ -20,6 +20,18 @@ enum TimeText {
         return span(seconds) + " ago"
     }
 
+    /// `1 minute`, `5 minutes`: a duration in whole minutes, at least one.
+    static func minutes(_ duration: Duration) -> String {
+        let minutes = max(1, Int(duration.components.seconds / 60))
+        return minutes == 1 ? "1 minute" : "\(minutes) minutes"
+    }
+
+    /// `1 second`, `30 seconds`: a duration in seconds rounded up, at least one.
+    static func seconds(_ duration: Duration) -> String {
+        let seconds = max(1, Int(duration.components.seconds) + (duration.components.attoseconds > 0 ? 1 : 0))
+        return seconds == 1 ? "1 second" : "\(seconds) seconds"
+    }
+
     /// The two largest units of a duration: `13 days 4 hours`, `5 hours 3 minutes`, `4 minutes`.
     private static func span(_ seconds: Int64) -> String {
         let days = seconds / 86_400
