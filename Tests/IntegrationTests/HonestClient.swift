@@ -69,6 +69,7 @@ struct AbuseRun: CustomStringConvertible {
         settle: Duration = .seconds(2), attack: @escaping @Sendable () async throws -> Outcome
     ) async throws -> (AbuseRun, Outcome) {
         var run = AbuseRun()
+        _ = await honest.sample(count: 5)  // warm-up: a first request's set-up is no baseline
         run.baseline = await honest.sample(count: samples)
         run.memoryBeforeKiB = ProcessMemory.residentKiB(pids())
         let attackTask = Task { try await attack() }

@@ -422,15 +422,17 @@ class Soak:
         replier.start()
 
         pending = self.schedule_faults(duration)
-        reply_cutoff = started + options.reply_until * duration
         hard_stop = started + duration * 2 + 120
         while readers.process.poll() is None:
             now = time.monotonic()
             if now > hard_stop:
                 readers.kill()
                 raise RuntimeError("the readers did not finish within twice the run's length")
-            if now > reply_cutoff and not self.stop_replies.is_set():
-                log("replies stop (the rest of the run lets them reach their sources)")
+            # The cut-off follows the readers' own progress (they fall behind their pace on a loaded machine), so
+            # the rest of their run always has time to fetch the last replies.
+            progress = re.findall(r"^(\d+)% ", self.read_log("readers"), re.MULTILINE)
+            if progress and int(progress[-1]) >= options.reply_until * 100 and not self.stop_replies.is_set():
+                log(f"replies stop at {progress[-1]}% of the readers' run (the rest lets them reach their sources)")
                 self.stop_replies.set()
             if pending and now - started >= pending[0][0]:
                 self.inject(pending.pop(0)[1], started)
@@ -579,7 +581,8 @@ def main():
                         help="app opens per reader per virtual day (default 12: a source sees a reply within seconds)")
     parser.add_argument("--tick-minutes", type=int, default=5, help="virtual minutes per step (default 5)")
     parser.add_argument("--reply-until", type=float, default=0.6,
-                        help="share of the run during which the journalist replies (default 0.6)")
+                        help="share of the readers' run during which the journalist replies (default 0.6; the readers "
+                             "report progress in tenths)")
     parser.add_argument("--pg-port", type=int, default=int(os.environ.get("TIPLINE_SOAK_PG_PORT", 54339)),
                         help="port of the soak's own PostgreSQL cluster (default 54339)")
     parser.add_argument("--keep", action="store_true", help="keep the run folder (logs) after a passing run")
