@@ -125,7 +125,7 @@ struct VaultTests {
     @Test("expired messages are left out and the oldest are trimmed when the mailbox outgrows 512 KiB")
     func expiryAndTrimming() throws {
         let long = String(repeating: "0123456789abcdef", count: 2000)  // 32 KB each
-        var content = try VaultContent.fresh()
+        var content = try ReaderVaultContent.fresh()
         content.messages = (0..<20).map { index in
             MailboxMessage(
                 journalistId: "alice", date: now.adding(.seconds(Int64(index))),
@@ -136,8 +136,8 @@ struct VaultTests {
                 journalistId: "bob", date: now.adding(.seconds(-10)),
                 kind: .sent(text: "old", hint: SecureRandom.bytes(32))))
         let plaintext = content.serialized(expiredBefore: now)
-        #expect(plaintext.count == VaultContent.plaintextLength)
-        let parsed = try VaultContent(plaintext: plaintext)
+        #expect(plaintext.count == ReaderVaultContent.plaintextLength)
+        let parsed = try ReaderVaultContent(plaintext: plaintext)
         #expect(!parsed.messages.contains { $0.journalistId == "bob" })
         #expect(parsed.messages.count == 16)
         #expect(parsed.messages.map(\.date) == (4..<20).map { now.adding(.seconds(Int64($0))) })
@@ -145,11 +145,11 @@ struct VaultTests {
 
     @Test("malformed plaintext never traps")
     func malformedPlaintext() throws {
-        var plaintext = try VaultContent.fresh().serialized(expiredBefore: now)
+        var plaintext = try ReaderVaultContent.fresh().serialized(expiredBefore: now)
         plaintext[49...52] = [0, 0, 0, 3]  // claims three messages; the bytes after are zero
-        #expect(throws: ClientError.self) { try VaultContent(plaintext: plaintext) }
+        #expect(throws: ClientError.self) { try ReaderVaultContent(plaintext: plaintext) }
         plaintext[0] = 9
-        #expect(throws: ClientError.self) { try VaultContent(plaintext: plaintext) }
-        #expect(throws: ClientError.self) { try VaultContent(plaintext: Array(plaintext.prefix(100))) }
+        #expect(throws: ClientError.self) { try ReaderVaultContent(plaintext: plaintext) }
+        #expect(throws: ClientError.self) { try ReaderVaultContent(plaintext: Array(plaintext.prefix(100))) }
     }
 }

@@ -26,9 +26,9 @@ public func fuzzOne(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         _ = try? SealedVault(fileBytes: file).open(key: vaultKey)
         _ = try? SealedVault(fileBytes: payload)
     case 3:
-        let plain = FuzzEntry.sized(payload, VaultContent.plaintextLength)
-        guard let content = try? VaultContent(plaintext: plain) else { return 0 }
-        let again = try? VaultContent(plaintext: content.serialized(expiredBefore: Timestamp(seconds: 0)))
+        let plain = FuzzEntry.sized(payload, ReaderVaultContent.plaintextLength)
+        guard let content = try? ReaderVaultContent(plaintext: plain) else { return 0 }
+        let again = try? ReaderVaultContent(plaintext: content.serialized(expiredBefore: Timestamp(seconds: 0)))
         FuzzEntry.require(again?.messages.count == content.messages.count, "vault content round trip")
     case 4:
         let state = ScheduleState(json: payload)
@@ -58,7 +58,7 @@ public func initialize(_ argc: UnsafeMutableRawPointer?, _ argv: UnsafeMutableRa
                 text: "hello", replyKey: Fixtures.user.publicKey, journalistId: Fixtures.journalistId,
                 journalistKey: Fixtures.journalistMessaging.publicKey, coverNodeKeys: Fixtures.coverNodeKeys),
             secret: vaultKey)
-        let content = VaultContent(userKey: Fixtures.user, queueSecret: Array(vaultKey.prefix(16)), messages: [])
+        let content = ReaderVaultContent(userKey: Fixtures.user, queueSecret: Array(vaultKey.prefix(16)), messages: [])
         let plain = content.serialized(expiredBefore: Timestamp(seconds: 0))
         let vault = try SealedVault.seal(plain, key: vaultKey, salt: Array(vaultKey.prefix(SealedVault.saltLength)))
         let drop = try DeadDrop.sign(

@@ -7,7 +7,7 @@ import TiplineCore
 /// The key is Argon2id(normalised passphrase, salt) with the configured ``PasswordKDF``.
 struct SealedVault: Hashable, Sendable {
     static let saltLength = PasswordKDF.saltLength
-    static let fileLength = saltLength + VaultContent.plaintextLength + SecretBox.overhead
+    static let fileLength = saltLength + ReaderVaultContent.plaintextLength + SecretBox.overhead
 
     let bytes: [UInt8]
 
@@ -33,7 +33,7 @@ struct SealedVault: Hashable, Sendable {
     /// - Throws: ``ClientError`` with `.passphraseRejected` whatever the reason (wrong key or altered bytes).
     func open(key: [UInt8]) throws -> [UInt8] {
         guard let plaintext = try? SecretBox.open(Array(bytes.dropFirst(Self.saltLength)), key: key),
-            plaintext.count == VaultContent.plaintextLength
+            plaintext.count == ReaderVaultContent.plaintextLength
         else { throw ClientError(.passphraseRejected, "the passphrase does not open this vault") }
         return plaintext
     }

@@ -6,7 +6,7 @@ struct VaultSession: Sendable {
     /// The Argon2id output; never written anywhere.
     var key: [UInt8]
     let salt: [UInt8]
-    var content: VaultContent
+    var content: ReaderVaultContent
 
     /// Derives the key for `passphrase` and `salt`. The full KDF always runs.
     static func deriveKey(_ passphrase: Passphrase, salt: [UInt8], kdf: PasswordKDF) throws -> [UInt8] {
@@ -26,7 +26,7 @@ struct VaultSession: Sendable {
     /// Opens `sealed`. Wrong passphrase, never-used vault and altered bytes give the same error after the same work.
     static func open(_ sealed: SealedVault, passphrase: Passphrase, kdf: PasswordKDF) throws -> VaultSession {
         let key = try deriveKey(passphrase, salt: sealed.salt, kdf: kdf)
-        let content = try VaultContent(plaintext: sealed.open(key: key))
+        let content = try ReaderVaultContent(plaintext: sealed.open(key: key))
         return VaultSession(key: key, salt: sealed.salt, content: content)
     }
 

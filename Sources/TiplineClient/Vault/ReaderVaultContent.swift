@@ -2,7 +2,7 @@ import TiplineCore
 
 /// The secret state of one installation: the reader's reply key, the sending-queue secret and the mailbox.
 ///
-/// Serialised into exactly ``VaultContent/plaintextLength`` bytes (the layout is in `docs/client.md`):
+/// Serialised into exactly ``ReaderVaultContent/plaintextLength`` bytes (the layout is in `docs/client.md`):
 /// ```
 /// version u8 (= 1) ‖ user secret key (32) ‖ queue secret (16) ‖ message count u32 ‖ messages ‖ zero fill
 /// message = kind u8 ‖ date i64 (µs since the epoch) ‖ journalist id (u8 length ‖ ASCII) ‖ body
@@ -11,7 +11,7 @@ import TiplineCore
 ///   kind 3 (handover): dead-drop id i32 ‖ index u16 ‖ target id (u8 length ‖ ASCII)
 /// ```
 /// All integers are big-endian.
-struct VaultContent: Sendable {
+struct ReaderVaultContent: Sendable {
     /// Size of the plaintext: 512 KiB, whatever the content.
     static let plaintextLength = 524_288
     static let formatVersion: UInt8 = 1
@@ -26,8 +26,8 @@ struct VaultContent: Sendable {
     var messages: [MailboxMessage]
 
     /// A new identity: what every installation gets on first start and every new session.
-    static func fresh() throws -> VaultContent {
-        VaultContent(
+    static func fresh() throws -> ReaderVaultContent {
+        ReaderVaultContent(
             userKey: try .generate(), queueSecret: SecureRandom.bytes(queueSecretLength), messages: [])
     }
 
