@@ -38,9 +38,7 @@ import TiplineTestSupport
         let folder = try TemporaryDirectory()
         let clock = SystemWallClock()
         let deployment = try TestDeployment(journalistIds: ["alice"], now: clock.now())
-        try await LoopbackAPI.run(in: folder, trustAnchors: [deployment.anchor]) { loopback in
-            let api = loopback.client
-            try await deployment.publish(to: api, now: clock.now())
+        try await deployment.withPublishedAPI(in: folder) { api, _ in
             let setup = try deployment.coverNodeSetupBundle(now: clock.now())
             // The upload went through, but its answer was lost in a crash.
             let epoch = try await api.submitKeyUpload(
