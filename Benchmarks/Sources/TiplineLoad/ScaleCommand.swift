@@ -44,7 +44,8 @@ struct ScaleCommand: AsyncParsableCommand {
         print(AppenderLoad.row("SQLite, 1 API process", sqlite))
         print(String(format: "ratio PostgreSQL / SQLite: %.2f", postgres.rate / max(sqlite.rate, 1)))
         print(
-            "PostgreSQL: acknowledged \(postgres.acknowledged), \(postgresStored) in the stream, \(postgres.failures) failed"
+            "PostgreSQL: acknowledged \(postgres.acknowledged), \(postgresStored) in the stream, "
+                + "\(postgres.failures) failed"
         )
         print("SQLite: acknowledged \(sqlite.acknowledged), \(sqliteStored) in the stream, \(sqlite.failures) failed")
         let durable = postgresStored == "\(postgres.acknowledged)" && sqliteStored == "\(sqlite.acknowledged)"
