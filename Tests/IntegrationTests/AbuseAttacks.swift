@@ -154,20 +154,22 @@ enum AbuseAttacks {
     }
 
     /// A high rate of junk: `workers` loops that each POST a malformed or unsigned body to one of `paths` on a
-    /// fresh connection and wait for the answer, as fast as the server answers.
+    /// fresh connection and wait for the answer, together at most `requestsPerSecond`.
     static func junkForms(
-        port: Int, source: String, paths: [String], workers: Int, duration: Duration
-    )
-        async throws -> Outcome
-    {
-        try await withThrowingTaskGroup(of: Outcome.self) { group in
+        port: Int, source: String, paths: [String], workers: Int, requestsPerSecond: Int, duration: Duration
+    ) async throws -> Outcome {
+        let interval = Duration.seconds(Double(workers) / Double(requestsPerSecond))
+        return try await withThrowingTaskGroup(of: Outcome.self) { group in
             for worker in 0..<workers {
                 group.addTask {
                     var outcome = Outcome()
                     var generator = SystemRandomNumberGenerator()
                     let end = ContinuousClock.now + duration
                     var count = worker
+                    var next = ContinuousClock.now
                     while ContinuousClock.now < end {
+                        if next > .now { try await Task.sleep(until: next) }
+                        next += interval
                         count += 1
                         let body = junkBody(count, using: &generator)
                         let request =
