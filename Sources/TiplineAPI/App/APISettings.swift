@@ -20,7 +20,7 @@ package import TiplineServer
 /// - `metrics.port` (int, none): when set, `GET /metrics` (and a health check) are served on 127.0.0.1 at this port
 ///   by a separate listener (`0` picks a free port, logged as `metrics listening port=N`). The public listener
 ///   never serves metrics.
-/// - `http.idle-timeout-seconds` (int, `30`): see ``HTTPSettings``.
+/// - `http.idle-timeout-seconds` (int, `30`), `http.request-timeout-seconds` (int, `30`): see ``HTTPSettings``.
 /// - `keys.min-provisioning-rotation-hours` (int, `4368` = 26 weeks): a new provisioning key is refused (400)
 ///   when the previous one of its kind was added more recently than this; `0` disables the check.
 package struct APISettings: Sendable, Hashable {
