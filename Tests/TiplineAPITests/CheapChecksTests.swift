@@ -73,9 +73,9 @@ import TiplineTestSupport
             let late = keys.coverNodeIdentityKey.notValidAfter.duration(since: keys.now) + .seconds(60)
             harness.clock.set(keys.now.adding(late))
             let form = try keys.form(keys.coverNodeMessagingKey.json, by: keys.coverNodeIdentity, offset: late)
-            let response = try await client.send(.post, path, form)
-            #expect(response.status == .unauthorized)
-            #expect(response.error == "the signing key is expired, untrusted or not allowed to sign this form")
+            try await client.send(
+                .post, path, form, expecting: .unauthorized,
+                error: "the signing key is expired, untrusted or not allowed to sign this form")
         }
     }
 }

@@ -26,8 +26,7 @@ import TiplineTestSupport
             case .recordingTheUse: store.failNextFirstUseOnce()
             case .writing: store.failNextStatusWriteOnce()
             }
-            let failed = try await client.send(.post, "/v1/status", form)
-            #expect(failed.status == .internalServerError)
+            try await client.send(.post, "/v1/status", form, expecting: .internalServerError)
             #expect(try await harness.store.latestStatus() == nil)
             #expect(store.statusWriteCount == 0)
             let retried = try await client.send(.post, "/v1/status", form)

@@ -15,9 +15,9 @@ import TiplineTestSupport
         let keys = harness.keys
         try await harness.withSeededRouter { client in
             let stranger = try SigningKeyPair<Role.Admin>.generate()
-            let response = try await client.send(.post, "/v1/status", keys.form(keys.statusBody, by: stranger))
-            #expect(response.status == .notFound)
-            #expect(response.error == "Signing key not found")
+            try await client.send(
+                .post, "/v1/status", keys.form(keys.statusBody, by: stranger), expecting: .notFound,
+                error: "Signing key not found")
         }
     }
 
@@ -28,11 +28,11 @@ import TiplineTestSupport
             // The CoverNode identity key is valid for 4 weeks; a form signed a minute after it expired is refused.
             harness.clock.set(keys.coverNodeIdentityKey.notValidAfter.adding(.seconds(60)))
             let late = keys.coverNodeIdentityKey.notValidAfter.duration(since: keys.now) + .seconds(60)
-            let response = try await client.send(
+            try await client.send(
                 .post, "/v1/public-keys/covernode/messaging-public-key",
-                keys.form(keys.coverNodeMessagingKey.json, by: keys.coverNodeIdentity, offset: late))
-            #expect(response.status == .unauthorized)
-            #expect(response.error == "the signing key is expired, untrusted or not allowed to sign this form")
+                keys.form(keys.coverNodeMessagingKey.json, by: keys.coverNodeIdentity, offset: late),
+                expecting: .unauthorized,
+                error: "the signing key is expired, untrusted or not allowed to sign this form")
         }
     }
 
@@ -40,10 +40,9 @@ import TiplineTestSupport
         let harness = try APIHarness()
         let keys = harness.keys
         try await harness.withSeededRouter { client in
-            let response = try await client.send(
-                .post, "/v1/status", keys.tamperedForm(keys.statusBody, by: keys.admin))
-            #expect(response.status == .unauthorized)
-            #expect(response.error == "signature verification failed")
+            try await client.send(
+                .post, "/v1/status", keys.tamperedForm(keys.statusBody, by: keys.admin), expecting: .unauthorized,
+                error: "signature verification failed")
         }
     }
 
@@ -52,9 +51,7 @@ import TiplineTestSupport
         let keys = harness.keys
         try await harness.withSeededRouter { client in
             let form = try keys.form(keys.statusBody, by: keys.admin, offset: .seconds(-7200))
-            let response = try await client.send(.post, "/v1/status", form)
-            #expect(response.status == .unauthorized)
-            #expect(response.error == "the form has expired")
+            try await client.send(.post, "/v1/status", form, expecting: .unauthorized, error: "the form has expired")
         }
     }
 
@@ -63,9 +60,8 @@ import TiplineTestSupport
         let keys = harness.keys
         try await harness.withSeededRouter { client in
             let form = try keys.form(keys.statusBody, by: keys.admin, offset: .seconds(600))
-            let response = try await client.send(.post, "/v1/status", form)
-            #expect(response.status == .unauthorized)
-            #expect(response.error == "the form was created in the future")
+            try await client.send(
+                .post, "/v1/status", form, expecting: .unauthorized, error: "the form was created in the future")
         }
     }
 
@@ -101,28 +97,25 @@ import TiplineTestSupport
         try await harness.withSeededRouter { client in
             let form = try keys.form(keys.statusBody, by: keys.admin)
             #expect(try await client.send(.post, "/v1/status", form).status == .ok)
-            let replay = try await client.send(.post, "/v1/status", form)
-            #expect(replay.status == .conflict)
-            #expect(replay.error == "this signed form was already used")
+            try await client.send(
+                .post, "/v1/status", form, expecting: .conflict, error: "this signed form was already used")
         }
     }
 
     @Test func malformedFormJSONIs400() async throws {
         try await APIHarness().withRouter { client in
-            let notJSON = try await client.send(.post, "/v1/status", ByteBuffer(string: "{not json"))
-            #expect(notJSON.status == .badRequest)
-            #expect(notJSON.error == "Failed to parse json: malformed JSON")
-            let missing = try await client.send(.post, "/v1/status", ByteBuffer(string: #"{"body": "e30="}"#))
-            #expect(missing.status == .badRequest)
-            #expect(missing.error == "Failed to parse json: missing field 'signature'")
-            let badHex = try await client.send(
+            try await client.send(
+                .post, "/v1/status", ByteBuffer(string: "{not json"), expecting: .badRequest,
+                error: "Failed to parse json: malformed JSON")
+            try await client.send(
+                .post, "/v1/status", ByteBuffer(string: #"{"body": "e30="}"#), expecting: .badRequest,
+                error: "Failed to parse json: missing field 'signature'")
+            try await client.send(
                 .post, "/v1/status",
                 ByteBuffer(
                     string:
                         #"{"body":"e30=","signature":"zz","created_at":"2030-01-01T00:00:00Z","not_valid_after":"2030-01-01T00:00:00Z","signing_pk":"00"}"#
-                ))
-            #expect(badHex.status == .badRequest)
-            #expect(badHex.error == "Failed to parse json: invalid value at 'signature'")
+                ), expecting: .badRequest, error: "Failed to parse json: invalid value at 'signature'")
         }
     }
 
@@ -130,10 +123,9 @@ import TiplineTestSupport
         let harness = try APIHarness()
         let keys = harness.keys
         try await harness.withSeededRouter { client in
-            let response = try await client.send(
-                .post, "/v1/status", keys.form(["status": "AVAILABLE"], by: keys.admin))
-            #expect(response.status == .badRequest)
-            #expect(response.error == "Failed to parse json: wrong type at 'status'")
+            try await client.send(
+                .post, "/v1/status", keys.form(["status": "AVAILABLE"], by: keys.admin), expecting: .badRequest,
+                error: "Failed to parse json: wrong type at 'status'")
         }
     }
 
@@ -145,9 +137,9 @@ import TiplineTestSupport
                 status: SystemStatusEvent(
                     status: "AVAILABLE", description: String(repeating: "x", count: 70_000), timestamp: keys.now.rfc3339
                 ))
-            let response = try await client.send(.post, "/v1/status", keys.form(huge, by: keys.admin))
-            #expect(response.status == .contentTooLarge)
-            #expect(response.error == "request body is larger than 65536 bytes")
+            try await client.send(
+                .post, "/v1/status", keys.form(huge, by: keys.admin), expecting: .contentTooLarge,
+                error: "request body is larger than 65536 bytes")
         }
     }
 }

@@ -72,9 +72,9 @@ import TiplineTestSupport
 
             let second = try Self.inner(keys, newKey: Self.newKey().hex, offset: .seconds(60))
             harness.clock.advance(by: .seconds(60))
-            let replaced = try await client.send(
-                .post, Self.queuePath, Self.outer(keys, second, signer: keys.journalistIdentity, offset: .seconds(60)))
-            #expect(replaced.status == .ok)
+            try await client.send(
+                .post, Self.queuePath, Self.outer(keys, second, signer: keys.journalistIdentity, offset: .seconds(60)),
+                expecting: .ok)
             let after = try await client.send(.get, Self.queuePath).json([QueuedJournalistIdentityKeyForm].self)
             #expect(after.map(\.form) == [second])
 
@@ -92,16 +92,14 @@ import TiplineTestSupport
             let queued = try Self.newKey()
             let other = try Self.newKey()
             // Nothing queued yet: a from_queue upload is refused.
-            let early = try await client.send(
-                .post, Self.uploadPath, Self.upload(keys, queued, fromQueue: true, offset: .seconds(1)))
-            #expect(early.status == .badRequest)
-            #expect(early.error == "no queued identity-key rotation of this journalist is for this key")
+            try await client.send(
+                .post, Self.uploadPath, Self.upload(keys, queued, fromQueue: true, offset: .seconds(1)),
+                expecting: .badRequest, error: "no queued identity-key rotation of this journalist is for this key")
 
             #expect(try await client.send(.post, Self.queuePath, Self.request(keys, newKey: queued.hex)).status == .ok)
-            let wrongKey = try await client.send(
-                .post, Self.uploadPath, Self.upload(keys, other, fromQueue: true, offset: .seconds(2)))
-            #expect(wrongKey.status == .badRequest)
-            #expect(wrongKey.error == "no queued identity-key rotation of this journalist is for this key")
+            try await client.send(
+                .post, Self.uploadPath, Self.upload(keys, other, fromQueue: true, offset: .seconds(2)),
+                expecting: .badRequest, error: "no queued identity-key rotation of this journalist is for this key")
             #expect(try await harness.store.key(ofKeyHex: other.hex, role: .journalistIdentity) == nil)
 
             let accepted = try await client.send(
@@ -116,9 +114,8 @@ import TiplineTestSupport
             #expect(verified.identityKeys(forJournalist: APITestKeys.journalistId).map(\.key).contains(queued))
 
             // An administrator's upload without from_queue needs no queued request.
-            let direct = try await client.send(
-                .post, Self.uploadPath, Self.upload(keys, other, fromQueue: false, offset: .seconds(4)))
-            #expect(direct.status == .ok)
+            try await client.send(
+                .post, Self.uploadPath, Self.upload(keys, other, fromQueue: false, offset: .seconds(4)), expecting: .ok)
         }
     }
 
@@ -127,33 +124,29 @@ import TiplineTestSupport
         let keys = harness.keys
         try await harness.withSeededRouter { client in
             let inner = try Self.inner(keys, newKey: Self.newKey().hex)
-            let tampered = try await client.send(
+            try await client.send(
                 .post, Self.queuePath,
-                keys.tamperedForm(RotateJournalistIdentityKeyFormBody(form: inner), by: keys.journalistIdentity))
-            #expect(tampered.status == .unauthorized)
-            #expect(tampered.error == "signature verification failed")
+                keys.tamperedForm(RotateJournalistIdentityKeyFormBody(form: inner), by: keys.journalistIdentity),
+                expecting: .unauthorized, error: "signature verification failed")
 
             let stranger = try SigningKeyPair<Role.JournalistIdentity>.generate()
-            let unknown = try await client.send(.post, Self.queuePath, Self.outer(keys, inner, signer: stranger))
-            #expect(unknown.status == .notFound)
-            #expect(unknown.error == "Signing key not found")
+            try await client.send(
+                .post, Self.queuePath, Self.outer(keys, inner, signer: stranger), expecting: .notFound,
+                error: "Signing key not found")
 
             // The provisioning key is stored but may not sign a rotation request.
-            let wrongRole = try await client.send(
-                .post, Self.queuePath, Self.outer(keys, inner, signer: keys.journalistProvisioning))
-            #expect(wrongRole.status == .unauthorized)
+            try await client.send(
+                .post, Self.queuePath, Self.outer(keys, inner, signer: keys.journalistProvisioning),
+                expecting: .unauthorized)
 
             let request = try Self.request(keys, newKey: Self.newKey().hex, offset: .seconds(1))
             #expect(try await client.send(.post, Self.queuePath, request).status == .ok)
-            let replayed = try await client.send(.post, Self.queuePath, request)
-            #expect(replayed.status == .conflict)
-            #expect(replayed.error == "this signed form was already used")
+            try await client.send(
+                .post, Self.queuePath, request, expecting: .conflict, error: "this signed form was already used")
 
             let late = try Self.request(keys, newKey: Self.newKey().hex, offset: .seconds(2))
             harness.clock.advance(by: .seconds(3700))
-            let expired = try await client.send(.post, Self.queuePath, late)
-            #expect(expired.status == .unauthorized)
-            #expect(expired.error == "the form has expired")
+            try await client.send(.post, Self.queuePath, late, expecting: .unauthorized, error: "the form has expired")
         }
     }
 
@@ -164,29 +157,26 @@ import TiplineTestSupport
             // Signed by another key than the outer form's.
             let stranger = try SigningKeyPair<Role.JournalistIdentity>.generate()
             let foreign = try Self.inner(keys, newKey: Self.newKey().hex, signer: stranger)
-            let mismatch = try await client.send(
-                .post, Self.queuePath, Self.outer(keys, foreign, signer: keys.journalistIdentity))
-            #expect(mismatch.status == .unauthorized)
-            #expect(mismatch.error == "the inner form must be signed by the same identity key as the outer form")
+            try await client.send(
+                .post, Self.queuePath, Self.outer(keys, foreign, signer: keys.journalistIdentity),
+                expecting: .unauthorized,
+                error: "the inner form must be signed by the same identity key as the outer form")
 
             // Claims the journalist's key but was signed by another one.
             var claimed = try JSONSerialization.jsonObject(with: JSONEncoder().encode(foreign)) as? [String: Any] ?? [:]
             claimed["signing_pk"] = keys.journalistIdentity.publicKey.hex
             let forged = try JSONDecoder().decode(
                 SignedForm.self, from: JSONSerialization.data(withJSONObject: claimed))
-            let badSignature = try await client.send(
-                .post, Self.queuePath, Self.outer(keys, forged, signer: keys.journalistIdentity, offset: .seconds(1)))
-            #expect(badSignature.status == .unauthorized)
-            #expect(badSignature.error == "inner form: signature verification failed")
+            try await client.send(
+                .post, Self.queuePath, Self.outer(keys, forged, signer: keys.journalistIdentity, offset: .seconds(1)),
+                expecting: .unauthorized, error: "inner form: signature verification failed")
 
             // An inner form older than its hour, inside a fresh outer form.
             harness.clock.advance(by: .seconds(7200))
             let stale = try Self.inner(keys, newKey: Self.newKey().hex)
-            let expired = try await client.send(
-                .post, Self.queuePath,
-                Self.outer(keys, stale, signer: keys.journalistIdentity, offset: .seconds(7200)))
-            #expect(expired.status == .unauthorized)
-            #expect(expired.error == "inner form: the form has expired")
+            try await client.send(
+                .post, Self.queuePath, Self.outer(keys, stale, signer: keys.journalistIdentity, offset: .seconds(7200)),
+                expecting: .unauthorized, error: "inner form: the form has expired")
 
             let long = try Self.inner(keys, newKey: Self.newKey().hex, offset: .seconds(7200), lifetime: .seconds(7200))
             let overlong = try await client.send(
@@ -212,19 +202,17 @@ import TiplineTestSupport
 
             let notARotation = try SignedForm.sign(
                 ["new_key": "x"], with: keys.journalistIdentity, now: keys.now.adding(.seconds(10)))
-            let wrongBody = try await client.send(
+            try await client.send(
                 .post, Self.queuePath,
-                Self.outer(keys, notARotation, signer: keys.journalistIdentity, offset: .seconds(10)))
-            #expect(wrongBody.status == .badRequest)
-            #expect(wrongBody.error == "Failed to parse json: missing field 'new_pk'")
+                Self.outer(keys, notARotation, signer: keys.journalistIdentity, offset: .seconds(10)),
+                expecting: .badRequest, error: "Failed to parse json: missing field 'new_pk'")
 
             for (index, published) in [keys.journalistIdentity.publicKey.hex, keys.coverNodeIdentityKey.key.hex]
                 .enumerated()
             {
-                let response = try await client.send(
-                    .post, Self.queuePath, Self.request(keys, newKey: published, offset: .seconds(Int64(20 + index))))
-                #expect(response.status == .badRequest)
-                #expect(response.error == "the new identity key is already published")
+                try await client.send(
+                    .post, Self.queuePath, Self.request(keys, newKey: published, offset: .seconds(Int64(20 + index))),
+                    expecting: .badRequest, error: "the new identity key is already published")
             }
             #expect(try await client.send(.get, Self.queuePath).text == "[]")
         }
@@ -255,9 +243,9 @@ import TiplineTestSupport
             let contested = try Self.newKey().hex
             #expect(try await client.send(.post, Self.queuePath, Self.request(keys, newKey: contested)).status == .ok)
             let bobsInner = try Self.inner(keys, newKey: contested, signer: bob)
-            let response = try await client.send(.post, Self.queuePath, Self.outer(keys, bobsInner, signer: bob))
-            #expect(response.status == .badRequest)
-            #expect(response.error == "the new identity key is queued by another journalist")
+            try await client.send(
+                .post, Self.queuePath, Self.outer(keys, bobsInner, signer: bob), expecting: .badRequest,
+                error: "the new identity key is queued by another journalist")
             let queue = try await client.send(.get, Self.queuePath).json([QueuedJournalistIdentityKeyForm].self)
             #expect(queue.map(\.journalistId) == [APITestKeys.journalistId])
         }

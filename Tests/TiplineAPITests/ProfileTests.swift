@@ -25,17 +25,16 @@ import TiplineTestSupport
             #expect(try await Self.profiles(client).map(\.id).sorted() == ["alice", "news_desk"])
 
             let rename = UpdateJournalistProfileBody(journalistId: "news_desk", displayName: "Newsdesk")
-            let updated = try await client.send(
-                .patch, "/v1/public-keys/journalists/update-profile", keys.form(rename, by: keys.journalistProvisioning)
-            )
-            #expect(updated.status == .ok)
+            try await client.send(
+                .patch, "/v1/public-keys/journalists/update-profile",
+                keys.form(rename, by: keys.journalistProvisioning), expecting: .ok)
             let renamed = try await Self.profiles(client).first { $0.id == "news_desk" }
             #expect(renamed?.displayName == "Newsdesk")
             #expect(renamed?.isDesk == true)
 
-            let deleted = try await client.send(
-                .delete, "/v1/public-keys/journalists/delete", keys.form("news_desk", by: keys.journalistProvisioning))
-            #expect(deleted.status == .ok)
+            try await client.send(
+                .delete, "/v1/public-keys/journalists/delete", keys.form("news_desk", by: keys.journalistProvisioning),
+                expecting: .ok)
             #expect(try await Self.profiles(client).map(\.id) == ["alice"])
         }
     }
@@ -48,23 +47,20 @@ import TiplineTestSupport
                 id: "bob", displayName: "Bob", sortName: "bob", description: String(repeating: "é", count: 21),
                 isDesk: false,
                 status: "VISIBLE")
-            let created = try await client.send(
-                .post, "/v1/public-keys/journalists", keys.form(long, by: keys.journalistProvisioning))
-            #expect(created.status == .badRequest)
-            #expect(created.error == "journalist description too long")
+            try await client.send(
+                .post, "/v1/public-keys/journalists", keys.form(long, by: keys.journalistProvisioning),
+                expecting: .badRequest, error: "journalist description too long")
             // Turning a desk with a long description into a person is refused too.
             let undesk = UpdateJournalistProfileBody(
                 journalistId: "alice", description: String(repeating: "x", count: 41))
-            let updated = try await client.send(
-                .patch, "/v1/public-keys/journalists/update-profile", keys.form(undesk, by: keys.journalistProvisioning)
-            )
-            #expect(updated.status == .badRequest)
-            #expect(updated.error == "journalist description too long")
-            let unknown = UpdateJournalistProfileBody(journalistId: "nobody", displayName: "X")
-            let missing = try await client.send(
+            try await client.send(
                 .patch, "/v1/public-keys/journalists/update-profile",
-                keys.form(unknown, by: keys.journalistProvisioning, offset: .seconds(1)))
-            #expect(missing.status == .notFound)
+                keys.form(undesk, by: keys.journalistProvisioning), expecting: .badRequest,
+                error: "journalist description too long")
+            let unknown = UpdateJournalistProfileBody(journalistId: "nobody", displayName: "X")
+            try await client.send(
+                .patch, "/v1/public-keys/journalists/update-profile",
+                keys.form(unknown, by: keys.journalistProvisioning, offset: .seconds(1)), expecting: .notFound)
         }
     }
 
@@ -80,10 +76,9 @@ import TiplineTestSupport
                 ).status == .badRequest)
             let status = PostJournalistProfileBody(
                 id: "carol", displayName: "", sortName: "", description: "", isDesk: false, status: "SHOWN")
-            let response = try await client.send(
-                .post, "/v1/public-keys/journalists", keys.form(status, by: keys.journalistProvisioning))
-            #expect(response.status == .badRequest)
-            #expect(response.error == "status must be VISIBLE, HIDDEN_FROM_UI or HIDDEN_FROM_RESPONSE")
+            try await client.send(
+                .post, "/v1/public-keys/journalists", keys.form(status, by: keys.journalistProvisioning),
+                expecting: .badRequest, error: "status must be VISIBLE, HIDDEN_FROM_UI or HIDDEN_FROM_RESPONSE")
         }
     }
 
@@ -108,11 +103,10 @@ import TiplineTestSupport
             _ = try await client.send(
                 .post, "/v1/public-keys/journalists", keys.form(desk, by: keys.journalistProvisioning))
             let other = UpdateJournalistStatusBody(journalistId: "desk", status: "HIDDEN_FROM_UI")
-            let foreign = try await client.send(
+            try await client.send(
                 .patch, "/v1/public-keys/journalists/update-status",
-                keys.form(other, by: keys.journalistIdentity, offset: .seconds(1)))
-            #expect(foreign.status == .unauthorized)
-            #expect(foreign.error == "a journalist may only change their own status")
+                keys.form(other, by: keys.journalistIdentity, offset: .seconds(1)), expecting: .unauthorized,
+                error: "a journalist may only change their own status")
         }
     }
 
@@ -122,9 +116,9 @@ import TiplineTestSupport
         try await harness.withSeededRouter { client in
             let body = PostJournalistProfileBody(
                 id: "eve", displayName: "", sortName: "", description: "", isDesk: false, status: "VISIBLE")
-            let response = try await client.send(
-                .post, "/v1/public-keys/journalists", keys.form(body, by: keys.journalistIdentity))
-            #expect(response.status == .unauthorized)
+            try await client.send(
+                .post, "/v1/public-keys/journalists", keys.form(body, by: keys.journalistIdentity),
+                expecting: .unauthorized)
         }
     }
 }

@@ -75,6 +75,20 @@ extension TestClientProtocol {
         try await execute(uri: uri, method: method, headers: headers, body: body)
     }
 
+    /// Sends `body`, expects the answer `status` and, when `error` is given, that JSON error; returns the response.
+    @discardableResult
+    func send(
+        _ method: HTTPRequest.Method, _ uri: String, _ body: ByteBuffer? = nil, headers: HTTPFields = [:],
+        expecting status: HTTPResponse.Status, error: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> TestResponse {
+        let response = try await send(method, uri, body, headers: headers)
+        #expect(response.status == status, "\(method) \(uri): \(response.text)", sourceLocation: sourceLocation)
+        if let error {
+            #expect(response.error == error, sourceLocation: sourceLocation)
+        }
+        return response
+    }
+
     /// Uploads admin, provisioning, identity and messaging keys and the journalist's profile, expecting success.
     func seed(_ keys: APITestKeys) async throws {
         let steps: [(HTTPRequest.Method, String, ByteBuffer)] = [
