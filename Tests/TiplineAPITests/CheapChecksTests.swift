@@ -63,9 +63,7 @@ import TiplineTestSupport
     }
 
     @Test func aCachedHierarchyStillExpiresKeysOnTime() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { harness, keys, client in
             let path = "/v1/public-keys/covernode/messaging-public-key"
             let early = try keys.form(keys.coverNodeMessagingKey.json, by: keys.coverNodeIdentity, offset: .seconds(1))
             #expect(try await client.send(.post, path, early).status == .ok)

@@ -12,9 +12,7 @@ import TiplineTestSupport
 @Suite struct DeadDropRepublishTests {
     @Test(arguments: DeadDropKind.allCases)
     func anIdenticalStoredDeadDropIs200AfterItsSigningKeyExpiredAndWasPruned(kind: DeadDropKind) async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { harness, keys, client in
             let path = "/v1/\(kind.rawValue)/dead-drops"
             let body = try keys.json(keys.deadDrop(kind, count: 2).json())
             #expect(try await client.send(.post, path, body).status == .ok)
@@ -31,9 +29,7 @@ import TiplineTestSupport
     }
 
     @Test func theSameDataWithAnotherSignatureIsStillChecked() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             let drop = try keys.deadDrop(.user, count: 1)
             #expect(try await client.send(.post, "/v1/user/dead-drops", keys.json(drop.json())).status == .ok)
             let impostor = try SigningKeyPair<Role.CoverNodeIdentity>.generate()

@@ -10,9 +10,7 @@ import TiplineTestSupport
 @Suite struct DeadDropTests {
     @Test(arguments: DeadDropKind.allCases)
     func postedDeadDropsAreListedAndRepostsAreIdempotent(kind: DeadDropKind) async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             let path = "/v1/\(kind.rawValue)/dead-drops"
             let drop = try keys.deadDrop(kind, count: 3)
             let body = try keys.json(drop.json())
@@ -79,9 +77,7 @@ import TiplineTestSupport
     }
 
     @Test func deadDropsSignedByUnknownKeysAre401() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             let impostor = try SigningKeyPair<Role.CoverNodeIdentity>.generate()
             let forged = try DeadDrop.sign(
                 kind: .user, messages: [SecureRandom.bytes(DeadDropKind.user.messageLength)], createdAt: keys.now,
@@ -97,9 +93,7 @@ import TiplineTestSupport
     }
 
     @Test func malformedDeadDropsAre400Or413() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             let drop = try keys.deadDrop(.user, count: 1)
             var json = drop.json()
             json.data = Base64.encodeUnpadded(Array(drop.data.dropLast()))
@@ -120,9 +114,7 @@ import TiplineTestSupport
     }
 
     @Test func listsRevalidateWithETags() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             let empty = try await client.send(.get, "/v1/user/dead-drops?ids_greater_than=0")
             let tag = try #require(empty.headers[.eTag])
             #expect(

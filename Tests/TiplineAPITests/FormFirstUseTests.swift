@@ -58,9 +58,7 @@ import TiplineTestSupport
     }
 
     @Test func aRejectedFormIsNotRecorded() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { harness, keys, client in
             let bad = try keys.form(
                 PostSystemStatusBody(
                     status: SystemStatusEvent(

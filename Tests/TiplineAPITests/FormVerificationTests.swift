@@ -11,9 +11,7 @@ import TiplineTestSupport
 /// provisioning-key upload (organisation, ceremony policy).
 @Suite struct FormVerificationTests {
     @Test func unknownSignerIs404() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             let stranger = try SigningKeyPair<Role.Admin>.generate()
             try await client.send(
                 .post, "/v1/status", keys.form(keys.statusBody, by: stranger), expecting: .notFound,
@@ -22,9 +20,7 @@ import TiplineTestSupport
     }
 
     @Test func expiredSigningKeyIs401() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { harness, keys, client in
             // The CoverNode identity key is valid for 4 weeks; a form signed a minute after it expired is refused.
             harness.clock.set(keys.coverNodeIdentityKey.notValidAfter.adding(.seconds(60)))
             let late = keys.coverNodeIdentityKey.notValidAfter.duration(since: keys.now) + .seconds(60)
@@ -37,9 +33,7 @@ import TiplineTestSupport
     }
 
     @Test func badSignatureIs401() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             try await client.send(
                 .post, "/v1/status", keys.tamperedForm(keys.statusBody, by: keys.admin), expecting: .unauthorized,
                 error: "signature verification failed")
@@ -47,18 +41,14 @@ import TiplineTestSupport
     }
 
     @Test func expiredFormIs401() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             let form = try keys.form(keys.statusBody, by: keys.admin, offset: .seconds(-7200))
             try await client.send(.post, "/v1/status", form, expecting: .unauthorized, error: "the form has expired")
         }
     }
 
     @Test func formFromTheFutureIs401() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             let form = try keys.form(keys.statusBody, by: keys.admin, offset: .seconds(600))
             try await client.send(
                 .post, "/v1/status", form, expecting: .unauthorized, error: "the form was created in the future")
@@ -66,9 +56,7 @@ import TiplineTestSupport
     }
 
     @Test func overLongLifetimeIs401ForOnlineKeys() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             let form = try keys.form(keys.statusBody, by: keys.admin, lifetime: .seconds(2 * 3600))
             let response = try await client.send(.post, "/v1/status", form)
             #expect(response.status == .unauthorized)
@@ -77,9 +65,7 @@ import TiplineTestSupport
     }
 
     @Test func ceremonyKeysMaySignFourWeekFormsButNotLonger() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withRouter { client in
+        try await APIHarness.withRouter { _, keys, client in
             let path = "/v1/public-keys/covernode/provisioning-public-key"
             let tooLong = try keys.form(
                 keys.coverNodeProvisioningKey.json, by: keys.organization,
@@ -92,9 +78,7 @@ import TiplineTestSupport
     }
 
     @Test func replayedFormIs409() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             let form = try keys.form(keys.statusBody, by: keys.admin)
             #expect(try await client.send(.post, "/v1/status", form).status == .ok)
             try await client.send(
@@ -120,9 +104,7 @@ import TiplineTestSupport
     }
 
     @Test func verifiedFormWithWrongBodyIs400() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             try await client.send(
                 .post, "/v1/status", keys.form(["status": "AVAILABLE"], by: keys.admin), expecting: .badRequest,
                 error: "Failed to parse json: wrong type at 'status'")
@@ -130,9 +112,7 @@ import TiplineTestSupport
     }
 
     @Test func oversizedFormIs413() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             let huge = PostSystemStatusBody(
                 status: SystemStatusEvent(
                     status: "AVAILABLE", description: String(repeating: "x", count: 70_000), timestamp: keys.now.rfc3339

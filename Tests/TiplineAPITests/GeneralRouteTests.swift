@@ -73,9 +73,7 @@ import TiplineTestSupport
     }
 
     @Test func adminPostsStatusAndReadersSeeIt() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             let event = SystemStatusEvent(status: "AVAILABLE", description: "All good", timestamp: keys.now.rfc3339)
             let posted = try await client.send(
                 .post, "/v1/status", keys.form(PostSystemStatusBody(status: event), by: keys.admin))
@@ -88,9 +86,7 @@ import TiplineTestSupport
     }
 
     @Test func statusRejectsUnknownValuesAndBadTimestamps() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             let unknown = SystemStatusEvent(status: "FINE", description: "", timestamp: keys.now.rfc3339)
             let first = try await client.send(
                 .post, "/v1/status", keys.form(PostSystemStatusBody(status: unknown), by: keys.admin))
@@ -104,9 +100,7 @@ import TiplineTestSupport
     }
 
     @Test func statusNeedsAnAdminKey() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             let event = SystemStatusEvent(status: "AVAILABLE", description: "", timestamp: keys.now.rfc3339)
             // The organisation key is stored, but it is not an admin key.
             try await client.send(
@@ -117,9 +111,7 @@ import TiplineTestSupport
     }
 
     @Test func adminKeyMustBeCertifiedByTheOrganization() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withRouter { client in
+        try await APIHarness.withRouter { _, keys, client in
             let stranger = try SigningKeyPair<Role.Organization>.generate()
             let forged = try stranger.certify(keys.admin.publicKey, notValidAfter: keys.now.adding(.seconds(3600)))
             let response = try await client.send(
@@ -130,9 +122,7 @@ import TiplineTestSupport
     }
 
     @Test func loggingDirectiveChangesTheLevel() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { harness, keys, client in
             try await client.send(
                 .post, "/v1/logging", keys.form(["rust_log_directive": "debug,hyper=info"], by: keys.admin),
                 expecting: .ok)

@@ -52,9 +52,7 @@ import TiplineTestSupport
     }
 
     @Test func aForgedReuploadOfAStoredKeyIsRefused() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             let body = PostCoverNodeIdentityKeyBody(
                 covernodeId: APITestKeys.coverNodeId, covernodeIdPk: keys.coverNodeIdentityKey.json)
             let tampered = try await client.send(

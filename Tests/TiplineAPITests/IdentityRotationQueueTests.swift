@@ -51,9 +51,7 @@ import TiplineTestSupport
     }
 
     @Test func aQueuedRequestIsListedUntilItExpiresAndANewOneReplacesIt() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { harness, keys, client in
             let empty = try await client.send(.get, Self.queuePath)
             #expect(empty.status == .ok)
             #expect(empty.text == "[]")
@@ -86,9 +84,7 @@ import TiplineTestSupport
     }
 
     @Test func aFromQueueUploadMustMatchTheQueuedKeyAndDequeuesIt() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { harness, keys, client in
             let queued = try Self.newKey()
             let other = try Self.newKey()
             // Nothing queued yet: a from_queue upload is refused.
@@ -120,9 +116,7 @@ import TiplineTestSupport
     }
 
     @Test func outerFormChecksApply() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { harness, keys, client in
             let inner = try Self.inner(keys, newKey: Self.newKey().hex)
             try await client.send(
                 .post, Self.queuePath,
@@ -151,9 +145,7 @@ import TiplineTestSupport
     }
 
     @Test func theInnerFormMustBeSignedByTheSameKeyAndBeValid() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { harness, keys, client in
             // Signed by another key than the outer form's.
             let stranger = try SigningKeyPair<Role.JournalistIdentity>.generate()
             let foreign = try Self.inner(keys, newKey: Self.newKey().hex, signer: stranger)
@@ -188,9 +180,7 @@ import TiplineTestSupport
     }
 
     @Test func theNewKeyMustBeWellFormedAndNew() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             for (index, bad) in ["00", String(repeating: "zz", count: 32), String(repeating: "ab", count: 33)]
                 .enumerated()
             {
@@ -219,9 +209,7 @@ import TiplineTestSupport
     }
 
     @Test func aKeyQueuedByOneJournalistCannotBeQueuedByAnother() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             let bob = try SigningKeyPair<Role.JournalistIdentity>.generate()
             let bobKey = try keys.journalistProvisioning.certify(
                 bob.publicKey, notValidAfter: keys.now.adding(KeyLifetimes.journalistIdentity))

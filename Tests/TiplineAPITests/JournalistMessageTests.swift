@@ -9,9 +9,7 @@ import TiplineTestSupport
 
 @Suite struct JournalistMessageTests {
     @Test func signedMessagesGoToTheJournalistStreamOnce() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { harness, keys, client in
             let message = SecureRandom.bytes(MessageStream.journalistToCoverNode.messageLength)
             let text = Base64.encodeUnpadded(message)
             try await client.send(
@@ -27,9 +25,7 @@ import TiplineTestSupport
     }
 
     @Test func wrongSizesBadBase64AndWrongSignersAreRefused() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { harness, keys, client in
             let short = Base64.encodeUnpadded(SecureRandom.bytes(729))
             try await client.send(
                 .post, "/v1/journalist-messages", keys.form(short, by: keys.journalistIdentity), expecting: .badRequest,

@@ -12,9 +12,7 @@ import TiplineTestSupport
     }
 
     @Test func createUpdateAndDelete() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             let desk = PostJournalistProfileBody(
                 id: "news_desk", displayName: "News desk", sortName: "desk",
                 description: String(repeating: "d", count: 80), isDesk: true, status: "VISIBLE")
@@ -40,9 +38,7 @@ import TiplineTestSupport
     }
 
     @Test func nonDeskDescriptionsAreAtMost40Bytes() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             let long = PostJournalistProfileBody(
                 id: "bob", displayName: "Bob", sortName: "bob", description: String(repeating: "é", count: 21),
                 isDesk: false,
@@ -65,9 +61,7 @@ import TiplineTestSupport
     }
 
     @Test func invalidIdsAndStatusesAre400() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             let slash = PostJournalistProfileBody(
                 id: "a/b", displayName: "", sortName: "", description: "", isDesk: false, status: "VISIBLE")
             #expect(
@@ -83,9 +77,7 @@ import TiplineTestSupport
     }
 
     @Test func journalistsChangeOnlyTheirOwnStatus() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             let hide = UpdateJournalistStatusBody(journalistId: "alice", status: "HIDDEN_FROM_RESPONSE")
             let own = try await client.send(
                 .patch, "/v1/public-keys/journalists/update-status", keys.form(hide, by: keys.journalistIdentity))
@@ -111,9 +103,7 @@ import TiplineTestSupport
     }
 
     @Test func profileFormsNeedTheProvisioningKey() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             let body = PostJournalistProfileBody(
                 id: "eve", displayName: "", sortName: "", description: "", isDesk: false, status: "VISIBLE")
             try await client.send(

@@ -9,9 +9,7 @@ import TiplineTestSupport
 
 @Suite struct PublicKeysTests {
     @Test func publishedHierarchyVerifiesAgainstTheTrustAnchor() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             let response = try await client.send(.get, "/v1/public-keys")
             #expect(response.status == .ok)
             #expect(response.headers[.cacheControl] == "max-age=60")
@@ -38,9 +36,7 @@ import TiplineTestSupport
     }
 
     @Test func etagRevalidationAnswers304UntilTheKeysChange() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withRouter { client in
+        try await APIHarness.withRouter { _, keys, client in
             let first = try await client.send(.get, "/v1/public-keys")
             let tag = try #require(first.headers[.eTag])
             #expect(tag.hasPrefix("\"") && tag.hasSuffix("\""))
@@ -59,9 +55,7 @@ import TiplineTestSupport
     }
 
     @Test func keyUploadsAnswerWithIncreasingEpochsAndReuploadsWithTheSameOne() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             let path = "/v1/public-keys/journalists/messaging-public-key"
             let newKey = try keys.journalistIdentity.certify(
                 EncryptionKeyPair<Role.JournalistMessaging>.generate().publicKey,
@@ -85,9 +79,7 @@ import TiplineTestSupport
     }
 
     @Test func uploadedKeyMustBeCertifiedByItsParentRole() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             // A messaging key certified by the organisation rather than by the journalist's identity key.
             let wrongParent = try keys.organization.certify(
                 EncryptionKeyPair<Role.JournalistMessaging>.generate().publicKey,
@@ -107,9 +99,7 @@ import TiplineTestSupport
     }
 
     @Test func provisioningKeysCannotRotateWithin26Weeks() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             let newer = try keys.organization.certify(
                 SigningKeyPair<Role.CoverNodeProvisioning>.generate().publicKey,
                 notValidAfter: keys.now.adding(.seconds(600)))
@@ -125,9 +115,7 @@ import TiplineTestSupport
     }
 
     @Test func coverNodeIdentityUploadChecksTheId() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             let body = PostCoverNodeIdentityKeyBody(
                 covernodeId: "covernode_1", covernodeIdPk: keys.coverNodeIdentityKey.json)
             try await client.send(
@@ -144,9 +132,7 @@ import TiplineTestSupport
     }
 
     @Test func journalistIdentityNeedsAProfile() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             let body = PostJournalistIdentityKeyBody(
                 journalistId: "nobody", journalistIdPk: keys.journalistIdentityKey.json)
             try await client.send(
@@ -157,9 +143,7 @@ import TiplineTestSupport
     }
 
     @Test func identityKeyLookupReturnsEpochAndKeyOrNull() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        try await harness.withSeededRouter { client in
+        try await APIHarness.withSeededRouter { _, keys, client in
             let found = try await client.send(
                 .get, "/v1/public-keys/journalists/identity-public-key/\(keys.journalistIdentityKey.key.hex)")
             #expect(found.status == .ok)

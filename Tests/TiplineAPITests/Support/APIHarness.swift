@@ -52,6 +52,22 @@ final class APIHarness: Sendable {
         try await app(store: other).test(.router) { client in try await test(client) }
     }
 
+    /// Runs `test` against the app of a fresh harness, in-process; `test` gets the harness and its keys too.
+    static func withRouter(
+        _ test: @escaping @Sendable (APIHarness, APITestKeys, any TestClientProtocol) async throws -> Void
+    ) async throws {
+        let harness = try APIHarness()
+        try await harness.withRouter { client in try await test(harness, harness.keys, client) }
+    }
+
+    /// Like the static `withRouter`, after uploading the whole hierarchy through the API.
+    static func withSeededRouter(
+        _ test: @escaping @Sendable (APIHarness, APITestKeys, any TestClientProtocol) async throws -> Void
+    ) async throws {
+        let harness = try APIHarness()
+        try await harness.withSeededRouter { client in try await test(harness, harness.keys, client) }
+    }
+
     /// Runs `test` after uploading the whole hierarchy through the API.
     func withSeededRouter(
         store other: (any TiplineStore)? = nil,
