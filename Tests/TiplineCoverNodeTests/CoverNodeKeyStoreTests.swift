@@ -10,22 +10,9 @@ import TiplineTestSupport
 
     func sampleKeys() throws -> CoverNodeKeys {
         let organization = try SigningKeyPair<Role.Organization>.generate()
-        let provisioning = try SigningKeyPair<Role.CoverNodeProvisioning>.generate()
-        let identity = try SigningKeyPair<Role.CoverNodeIdentity>.generate()
-        let identityKey = try provisioning.certify(
-            identity.publicKey, notValidAfter: now.adding(KeyLifetimes.coverNodeIdentity))
-        let messaging = try EncryptionKeyPair<Role.CoverNodeMessaging>.generate()
-        return CoverNodeKeys(
-            coverNodeId: "covernode_001",
-            trustAnchors: [try organization.selfSigned(notValidAfter: now.adding(KeyLifetimes.longTerm))],
-            identities: [.init(keyPair: identity, certificate: identityKey, epoch: 4, addedAt: now)],
-            messaging: [
-                .init(
-                    keyPair: messaging,
-                    certificate: try identity.certify(
-                        messaging.publicKey, notValidAfter: now.adding(KeyLifetimes.messaging)),
-                    epoch: nil, addedAt: now)
-            ])
+        return try .generated(
+            trustAnchor: organization.selfSigned(notValidAfter: now.adding(KeyLifetimes.longTerm)), now: now,
+            identityEpoch: 4, messagingEpoch: nil)
     }
 
     func permissions(_ path: String) throws -> Int {

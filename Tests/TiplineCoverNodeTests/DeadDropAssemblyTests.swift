@@ -26,21 +26,9 @@ import TiplineTestSupport
     @Test func aJournalistDeadDropHoldsTheRealsWhereTheReleasePutThem() async throws {
         let deployment = try TestDeployment(journalistIds: ["alice"], now: now)
         let alice = try deployment.journalist("alice")
-        let provisioning = try SigningKeyPair<Role.CoverNodeProvisioning>.generate()
-        let identity = try SigningKeyPair<Role.CoverNodeIdentity>.generate()
-        let identityKey = try provisioning.certify(
-            identity.publicKey, notValidAfter: now.adding(KeyLifetimes.coverNodeIdentity))
-        let messaging = try EncryptionKeyPair<Role.CoverNodeMessaging>.generate()
-        let keys = CoverNodeKeys(
-            coverNodeId: "covernode_001", trustAnchors: [deployment.anchor],
-            identities: [.init(keyPair: identity, certificate: identityKey, epoch: 3, addedAt: now)],
-            messaging: [
-                .init(
-                    keyPair: messaging,
-                    certificate: try identity.certify(
-                        messaging.publicKey, notValidAfter: now.adding(KeyLifetimes.messaging)),
-                    epoch: 11, addedAt: now)
-            ])
+        let keys = try CoverNodeKeys.generated(
+            trustAnchor: deployment.anchor, now: now, identityEpoch: 3, messagingEpoch: 11)
+        let messaging = try #require(keys.messaging.first).keyPair
         let directory = JournalistDirectory()
         let direction = UserToJournalistDirection(directory: directory)
         let tag = try RecipientTag(journalistId: "alice")
@@ -73,7 +61,7 @@ import TiplineTestSupport
         directory.update(from: VerifiedKeys(response, trustAnchors: [deployment.anchor], now: now))
         let deadDrop = try await direction.deadDrop(for: slots, keys: keys, now: now, width: 2).deadDrop
         #expect(deadDrop.epoch == 11)
-        #expect(deadDrop.isSigned(byAnyOf: [identityKey], at: now))
+        #expect(deadDrop.isSigned(byAnyOf: [try #require(keys.identities.first).certificate], at: now))
         #expect(deadDrop.messages.count == 7 && deadDrop.messages.allSatisfy { $0.count == 633 })
         #expect(
             deadDrop.messages.indices.filter { TwoPartyBox.SharedKey.opens(deadDrop.messages[$0], alice, messaging) }
