@@ -1,24 +1,9 @@
+package import TiplineCore
+
 /// The one error type of `TiplineAdmin`. Messages name files and roles, never key material.
 package struct AdminError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A stable, machine-readable category of failure.
-    package struct Code: Hashable, Sendable, CustomStringConvertible {
-        private enum Base: String, Hashable, Sendable {
-            case alreadyExists, missingKey, io, invalidArgument
-        }
-        private let base: Base
-        private init(_ base: Base) { self.base = base }
-
-        /// A key file already exists and would be overwritten.
-        package static let alreadyExists = Code(.alreadyExists)
-        /// A required key file is missing.
-        package static let missingKey = Code(.missingKey)
-        /// A file could not be read or written.
-        package static let io = Code(.io)
-        /// An argument is invalid.
-        package static let invalidArgument = Code(.invalidArgument)
-
-        package var description: String { base.rawValue }
-    }
+    package typealias Code = ErrorCode<AdminError>
 
     /// The category.
     package let code: Code
@@ -32,4 +17,16 @@ package struct AdminError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     package var description: String { message }
+}
+
+/// The codes of ``AdminError``.
+extension ErrorCode where Domain == AdminError {
+    /// A key file already exists and would be overwritten.
+    package static var alreadyExists: Self { Self("alreadyExists") }
+    /// A required key file is missing.
+    package static var missingKey: Self { Self("missingKey") }
+    /// A file could not be read or written.
+    package static var io: Self { Self("io") }
+    /// An argument is invalid.
+    package static var invalidArgument: Self { Self("invalidArgument") }
 }

@@ -1,30 +1,11 @@
+package import TiplineCore
+
 /// The one error type thrown by `TiplineCoverNode`.
 ///
 /// Messages say what failed and why; they never contain key material, plaintext, recipient tags or message bytes.
 package struct CoverNodeError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A stable, machine-readable category of failure.
-    package struct Code: Hashable, Sendable, CustomStringConvertible {
-        private enum Base: String, Hashable, Sendable {
-            case invalidSettings, keyStore, stateFile, bootstrap, notReady, publishRejected
-        }
-        private let base: Base
-        private init(_ base: Base) { self.base = base }
-
-        /// A setting or a mixing parameter is out of range.
-        package static let invalidSettings = Code(.invalidSettings)
-        /// The encrypted key store is missing, unreadable, corrupt or locked with another secret.
-        package static let keyStore = Code(.keyStore)
-        /// A state file (intent record, key file) could not be read or written durably.
-        package static let stateFile = Code(.stateFile)
-        /// The setup bundle or the first key upload failed.
-        package static let bootstrap = Code(.bootstrap)
-        /// A key the CoverNode needs (a published identity or messaging key) is not available yet.
-        package static let notReady = Code(.notReady)
-        /// The API refused a dead drop for good (a 4xx other than 429).
-        package static let publishRejected = Code(.publishRejected)
-
-        package var description: String { base.rawValue }
-    }
+    package typealias Code = ErrorCode<CoverNodeError>
 
     /// The category of the failure.
     package let code: Code
@@ -38,4 +19,20 @@ package struct CoverNodeError: Error, Hashable, Sendable, CustomStringConvertibl
     }
 
     package var description: String { "\(code): \(message)" }
+}
+
+/// The codes of ``CoverNodeError``.
+extension ErrorCode where Domain == CoverNodeError {
+    /// A setting or a mixing parameter is out of range.
+    package static var invalidSettings: Self { Self("invalidSettings") }
+    /// The encrypted key store is missing, unreadable, corrupt or locked with another secret.
+    package static var keyStore: Self { Self("keyStore") }
+    /// A state file (intent record, key file) could not be read or written durably.
+    package static var stateFile: Self { Self("stateFile") }
+    /// The setup bundle or the first key upload failed.
+    package static var bootstrap: Self { Self("bootstrap") }
+    /// A key the CoverNode needs (a published identity or messaging key) is not available yet.
+    package static var notReady: Self { Self("notReady") }
+    /// The API refused a dead drop for good (a 4xx other than 429).
+    package static var publishRejected: Self { Self("publishRejected") }
 }

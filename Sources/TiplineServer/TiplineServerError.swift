@@ -1,19 +1,11 @@
+package import TiplineCore
+
 /// The one error type thrown by `TiplineServer`: settings and start-up failures.
 ///
 /// Messages name the setting or file at fault and never contain secrets.
 package struct TiplineServerError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A stable category of failure.
-    package struct Code: Hashable, Sendable, CustomStringConvertible {
-        private let name: String
-        private init(_ name: String) { self.name = name }
-
-        /// A setting is missing, malformed or out of range, or a settings file cannot be read.
-        package static let configuration = Code("configuration")
-        /// A resource the service needs at start-up (a file, a database) is unusable.
-        package static let startup = Code("startup")
-
-        package var description: String { name }
-    }
+    package typealias Code = ErrorCode<TiplineServerError>
 
     /// The category of the failure.
     package let code: Code
@@ -27,4 +19,12 @@ package struct TiplineServerError: Error, Hashable, Sendable, CustomStringConver
     }
 
     package var description: String { "\(code): \(message)" }
+}
+
+/// The codes of ``TiplineServerError``.
+extension ErrorCode where Domain == TiplineServerError {
+    /// A setting is missing, malformed or out of range, or a settings file cannot be read.
+    package static var configuration: Self { Self("configuration") }
+    /// A resource the service needs at start-up (a file, a database) is unusable.
+    package static var startup: Self { Self("startup") }
 }

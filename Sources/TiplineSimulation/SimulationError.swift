@@ -1,20 +1,9 @@
+package import TiplineCore
+
 /// The one error type thrown by `TiplineSimulation`.
 package struct SimulationError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A stable, machine-readable category of failure.
-    package struct Code: Hashable, Sendable, CustomStringConvertible {
-        private enum Base: String, Hashable, Sendable {
-            case invalidArgument, storage
-        }
-        private let base: Base
-        private init(_ base: Base) { self.base = base }
-
-        /// The parameters of a run are out of range.
-        package static let invalidArgument = Code(.invalidArgument)
-        /// A state folder could not be created or read.
-        package static let storage = Code(.storage)
-
-        package var description: String { base.rawValue }
-    }
+    package typealias Code = ErrorCode<SimulationError>
 
     /// The category.
     package let code: Code
@@ -28,4 +17,12 @@ package struct SimulationError: Error, Hashable, Sendable, CustomStringConvertib
     }
 
     package var description: String { "\(code): \(message)" }
+}
+
+/// The codes of ``SimulationError``.
+extension ErrorCode where Domain == SimulationError {
+    /// The parameters of a run are out of range.
+    package static var invalidArgument: Self { Self("invalidArgument") }
+    /// A state folder could not be created or read.
+    package static var storage: Self { Self("storage") }
 }
