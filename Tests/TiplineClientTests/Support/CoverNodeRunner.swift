@@ -18,20 +18,19 @@ struct CoverNodeRunner {
     init(api: ReaderDeployment, userMessagesPerRelease: Int, repliesPerRelease: Int) async throws {
         let hierarchy = api.hierarchy
         let now = api.clock.now()
+        let identityKey = hierarchy.coverNodeIdentityKey
+        let messagingKey = hierarchy.coverNodeMessagingKey
+        let identityEpoch = try await api.store.epoch(ofKeyHex: identityKey.key.hex, role: .coverNodeIdentity)
+        let messagingEpoch = try await api.store.epoch(ofKeyHex: messagingKey.key.hex, role: .coverNodeMessaging)
         let keys = CoverNodeKeys(
             coverNodeId: "covernode_001", trustAnchors: [hierarchy.anchor],
             identities: [
                 .init(
-                    keyPair: hierarchy.coverNodeIdentity, certificate: hierarchy.coverNodeIdentityKey,
-                    epoch: try await api.store.epoch(
-                        ofKeyHex: hierarchy.coverNodeIdentityKey.key.hex, role: .coverNodeIdentity),
-                    addedAt: now)
+                    keyPair: hierarchy.coverNodeIdentity, certificate: identityKey, epoch: identityEpoch, addedAt: now)
             ],
             messaging: [
                 .init(
-                    keyPair: hierarchy.coverNodeMessaging, certificate: hierarchy.coverNodeMessagingKey,
-                    epoch: try await api.store.epoch(
-                        ofKeyHex: hierarchy.coverNodeMessagingKey.key.hex, role: .coverNodeMessaging),
+                    keyPair: hierarchy.coverNodeMessaging, certificate: messagingKey, epoch: messagingEpoch,
                     addedAt: now)
             ])
         let keyring = CoverNodeKeyring(keys: keys, store: nil)
