@@ -9,9 +9,7 @@ import TiplineSimulation
 struct ReaderClientTests {
     @Test("first start creates every file once, owner-only; session actions never change the file set or sizes")
     func fileSetAndSizes() async throws {
-        try await ReaderDeployment.with { api in
-            let app = try AppUnderTest(name: "sizes", api: api)
-            try await app.client.start()
+        try await ReaderDeployment.withStartedApp(named: "sizes") { api, app in
             let first = try app.snapshot()
             #expect(
                 first.files.keys.sorted() == ["public-keys.json", "queue", "schedule.json", "status.json", "vault"])
@@ -81,9 +79,7 @@ struct ReaderClientTests {
 
     @Test("writing never touches the network; only sending runs post, two per run, at most once an hour")
     func sendingSchedule() async throws {
-        try await ReaderDeployment.with { api in
-            let app = try AppUnderTest(name: "schedule", api: api)
-            try await app.client.start()
+        try await ReaderDeployment.withStartedApp(named: "schedule") { api, app in
             let startTraffic = app.traffic.drain()
             #expect(startTraffic.filter { $0.method == "POST" }.count == 2)
             #expect(
@@ -118,9 +114,8 @@ struct ReaderClientTests {
         let configuration: ClientConfiguration
         let clock: ManualWallClock
         // Run once with the API up, then let the API go away and run the sending step against a closed port.
-        (folder, passphrase, configuration, clock) = try await ReaderDeployment.with { api in
-            let app = try AppUnderTest(name: "offline", api: api)
-            try await app.client.start()
+        (folder, passphrase, configuration, clock) = try await ReaderDeployment.withStartedApp(named: "offline") {
+            api, app in
             let passphrase = app.client.generatePassphrase()
             try await app.client.createSession(with: passphrase)
             try await app.client.send("Hold on to this", to: "alice")
@@ -150,9 +145,7 @@ struct ReaderClientTests {
 
     @Test("limits are enforced before anything is queued")
     func limits() async throws {
-        try await ReaderDeployment.with { api in
-            let app = try AppUnderTest(name: "limits", api: api)
-            try await app.client.start()
+        try await ReaderDeployment.withStartedApp(named: "limits") { api, app in
             await #expect(throws: ClientError.self) { try await app.client.send("locked", to: "alice") }
             try await app.client.createSession(with: app.client.generatePassphrase())
             let random = (0..<2000).map { _ in String(UnicodeScalar(UInt8(0x21 + SecureRandom.uniform(90)))) }.joined()
@@ -171,9 +164,7 @@ struct ReaderClientTests {
 
     @Test("a session left in the background longer than 5 minutes is locked at the next foreground")
     func autoLock() async throws {
-        try await ReaderDeployment.with { api in
-            let app = try AppUnderTest(name: "auto-lock", api: api)
-            try await app.client.start()
+        try await ReaderDeployment.withStartedApp(named: "auto-lock") { api, app in
             try await app.client.createSession(with: app.client.generatePassphrase())
             try await app.client.didEnterBackground()
             api.clock.advance(by: .seconds(300))
@@ -188,9 +179,7 @@ struct ReaderClientTests {
 
     @Test("messages older than 14 days are gone after lock; the vault stays the same size")
     func expiry() async throws {
-        try await ReaderDeployment.with { api in
-            let app = try AppUnderTest(name: "expiry", api: api)
-            try await app.client.start()
+        try await ReaderDeployment.withStartedApp(named: "expiry") { api, app in
             let passphrase = app.client.generatePassphrase()
             try await app.client.createSession(with: passphrase)
             try await app.client.send("old news", to: "alice")
@@ -211,9 +200,7 @@ struct ReaderClientTests {
 
     @Test("a truncated vault is replaced by a fresh random one at start")
     func truncatedVault() async throws {
-        try await ReaderDeployment.with { api in
-            let app = try AppUnderTest(name: "truncated", api: api)
-            try await app.client.start()
+        try await ReaderDeployment.withStartedApp(named: "truncated") { api, app in
             let passphrase = app.client.generatePassphrase()
             try await app.client.createSession(with: passphrase)
             try await app.client.didEnterBackground()

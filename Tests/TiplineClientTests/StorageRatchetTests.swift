@@ -40,9 +40,7 @@ struct StorageRatchetTests {
 
     @Test("a device key store that cannot be used fails the start before anything is written")
     func unavailableKeyStore() async throws {
-        try await ReaderDeployment.with { api in
-            let app = try AppUnderTest(name: "locked-keys", api: api)
-            try await app.client.start()
+        try await ReaderDeployment.withStartedApp(named: "locked-keys") { api, app in
             try await app.client.didEnterBackground()
             let before = try app.snapshot()
             api.clock.advance(by: .seconds(3600))

@@ -39,6 +39,17 @@ struct ReaderDeployment: Sendable {
         }
     }
 
+    /// Runs `body` on a default deployment with an app called `name` that has started (its first run).
+    static func withStartedApp<T>(
+        named name: String, _ body: (ReaderDeployment, AppUnderTest) async throws -> T
+    ) async throws -> T {
+        try await with { api in
+            let app = try AppUnderTest(name: name, api: api)
+            try await app.client.start()
+            return try await body(api, app)
+        }
+    }
+
     private static func publish(_ hierarchy: TestHierarchy, in store: SQLiteStore) async throws {
         let now = hierarchy.now.microseconds
         func row<K: PublicKeyProtocol>(
