@@ -11,10 +11,7 @@ import TiplineTestSupport
 /// hierarchy is loaded once per change of the stored keys, not once per request.
 @Suite struct CheapChecksTests {
     @Test func junkFormsAreRefusedBeforeTheHierarchyIsLoaded() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        let store = InstrumentedStore(harness.store)
-        try await harness.withSeededRouter(store: store) { client in
+        try await APIHarness.withInstrumentedStore { _, keys, store, client in
             let used = try keys.form(keys.statusBody, by: keys.admin)
             #expect(try await client.send(.post, "/v1/status", used).status == .ok)
             let before = store.snapshotCount
@@ -35,10 +32,7 @@ import TiplineTestSupport
     }
 
     @Test func theVerifiedHierarchyIsLoadedOncePerKeyChange() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        let store = InstrumentedStore(harness.store)
-        try await harness.withSeededRouter(store: store) { client in
+        try await APIHarness.withInstrumentedStore { _, keys, store, client in
             _ = try await client.send(.get, "/v1/public-keys")
             let before = store.snapshotCount
             for index in 0..<5 {

@@ -17,10 +17,7 @@ import TiplineTestSupport
 
     @Test(arguments: Failure.allCases)
     func aTransientStoreErrorWritesNothingAndLeavesTheFormUsable(_ failure: Failure) async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        let store = InstrumentedStore(harness.store)
-        try await harness.withSeededRouter(store: store) { client in
+        try await APIHarness.withInstrumentedStore { harness, keys, store, client in
             let form = try keys.form(keys.statusBody, by: keys.admin)
             switch failure {
             case .recordingTheUse: store.failNextFirstUseOnce()
@@ -38,10 +35,7 @@ import TiplineTestSupport
     }
 
     @Test func ofTwoConcurrentRequestsWithOneFormOnlyOneWrites() async throws {
-        let harness = try APIHarness()
-        let keys = harness.keys
-        let store = InstrumentedStore(harness.store)
-        try await harness.withSeededRouter(store: store) { client in
+        try await APIHarness.withInstrumentedStore { _, keys, store, client in
             let form = try keys.form(keys.statusBody, by: keys.admin)
             let held = store.holdNextStatusWrite()
             let first = Task { try await client.send(.post, "/v1/status", form).status }

@@ -1,4 +1,5 @@
 import Foundation
+import HummingbirdTesting
 import Synchronization
 import TiplineCore
 import TiplineStorage
@@ -159,5 +160,20 @@ final class InstrumentedStore: TiplineStore {
     }
     func pruneExpiredIdentityRotations(nowMicros: Int64) async throws -> Int {
         try await inner.pruneExpiredIdentityRotations(nowMicros: nowMicros)
+    }
+}
+
+extension APIHarness {
+    /// Runs `test` on the seeded app of a fresh harness whose store is wrapped in an ``InstrumentedStore``.
+    static func withInstrumentedStore(
+        _ test:
+            @escaping @Sendable (APIHarness, APITestKeys, InstrumentedStore, any TestClientProtocol) async throws ->
+            Void
+    ) async throws {
+        let harness = try APIHarness()
+        let store = InstrumentedStore(harness.store)
+        try await harness.withSeededRouter(store: store) { client in
+            try await test(harness, harness.keys, store, client)
+        }
     }
 }
