@@ -1,26 +1,16 @@
 package import TiplineCore
 
 /// The one error type of `TiplineAdmin`. Messages name files and roles, never key material.
-package struct AdminError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// A stable, machine-readable category of failure.
-    package typealias Code = ErrorCode<AdminError>
+package typealias AdminError = CodedError<AdminErrorDomain>
 
-    /// The category.
-    package let code: Code
-    /// What happened.
-    package let message: String
-
-    /// Creates an error.
-    package init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    package var description: String { message }
+/// The domain of ``AdminError``: errors print as just the message.
+package enum AdminErrorDomain: ErrorDomain {
+    /// Just the message: it is shown to the administrator as is.
+    package static func describe(_ code: ErrorCode<Self>, _ message: String) -> String { message }
 }
 
 /// The codes of ``AdminError``.
-extension ErrorCode where Domain == AdminError {
+extension ErrorCode where Domain == AdminErrorDomain {
     /// A key file already exists and would be overwritten.
     package static var alreadyExists: Self { Self("alreadyExists") }
     /// A required key file is missing.

@@ -1,3 +1,5 @@
+import TiplineCore
+
 /// Sizes the CoverNode's threshold-and-timeout mix for a newsroom (`tipline admin plan-mixing`): from the install
 /// base and the message rates it derives each direction's input rate, recommends thresholds, and says what they give
 /// — how often a dead drop is released (the longest a message waits), how many inputs it hides among (the anonymity

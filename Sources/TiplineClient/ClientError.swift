@@ -4,27 +4,13 @@ public import TiplineCore
 ///
 /// Messages say what went wrong in words a reader-app UI can show or map; they never contain passphrases,
 /// key material, message text, recipient tags or anything read from the vault.
-public struct ClientError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// A stable, machine-readable category of failure.
-    public typealias Code = ErrorCode<ClientError>
+public typealias ClientError = CodedError<ClientErrorDomain>
 
-    /// The category of the failure.
-    public let code: Code
-    /// A human-readable explanation without secrets.
-    public let message: String
-
-    /// Creates an error.
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    /// `code: message`.
-    public var description: String { "\(code): \(message)" }
-}
+/// The domain of ``ClientError``: errors print as `code: message`.
+public enum ClientErrorDomain: ErrorDomain {}
 
 /// The codes of ``ClientError``.
-extension ErrorCode where Domain == ClientError {
+extension ErrorCode where Domain == ClientErrorDomain {
     /// The configuration is unsafe or inconsistent (for example production without caching).
     public static var invalidConfiguration: Self { Self("invalidConfiguration") }
     /// ``ReaderClient/start()`` has not completed yet (no verified keys so far).

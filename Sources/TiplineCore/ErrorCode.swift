@@ -1,7 +1,7 @@
 /// A stable, machine-readable category of failure of the error type `Domain`.
 ///
-/// Every module's error struct names its codes in a constrained extension
-/// (`extension ErrorCode where Domain == ClientError { static var locked: Self { Self("locked") } }`), so a
+/// Every module's error type (``CodedError`` of its ``ErrorDomain``) names its codes in a constrained extension
+/// (`extension ErrorCode where Domain == ClientErrorDomain { static var locked: Self { Self("locked") } }`), so a
 /// module adds codes without touching the others, and the codes of two error types are distinct types that cannot
 /// be mixed up. Two codes of one domain are equal when their names are.
 public struct ErrorCode<Domain>: Hashable, Sendable, CustomStringConvertible {

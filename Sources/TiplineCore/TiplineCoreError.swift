@@ -2,27 +2,13 @@
 ///
 /// Messages describe what was wrong with the input (a length, a format, a failed check) and never contain
 /// key material, plaintext or ciphertext bytes.
-public struct TiplineCoreError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// A stable, machine-readable category of failure.
-    public typealias Code = ErrorCode<TiplineCoreError>
+public typealias TiplineCoreError = CodedError<TiplineCoreErrorDomain>
 
-    /// The category of the failure.
-    public let code: Code
-    /// A human-readable explanation without secrets.
-    public let message: String
-
-    /// Creates an error.
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    /// `code: message`.
-    public var description: String { "\(code): \(message)" }
-}
+/// The domain of ``TiplineCoreError``: errors print as `code: message`.
+public enum TiplineCoreErrorDomain: ErrorDomain {}
 
 /// The codes of ``TiplineCoreError``.
-extension ErrorCode where Domain == TiplineCoreError {
+extension ErrorCode where Domain == TiplineCoreErrorDomain {
     /// libsodium could not be initialised.
     public static var libraryUnavailable: Self { Self("libraryUnavailable") }
     /// A byte string had the wrong length.

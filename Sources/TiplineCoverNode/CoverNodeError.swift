@@ -3,26 +3,13 @@ package import TiplineCore
 /// The one error type thrown by `TiplineCoverNode`.
 ///
 /// Messages say what failed and why; they never contain key material, plaintext, recipient tags or message bytes.
-package struct CoverNodeError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// A stable, machine-readable category of failure.
-    package typealias Code = ErrorCode<CoverNodeError>
+package typealias CoverNodeError = CodedError<CoverNodeErrorDomain>
 
-    /// The category of the failure.
-    package let code: Code
-    /// A human-readable explanation without secrets.
-    package let message: String
-
-    /// Creates an error.
-    package init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    package var description: String { "\(code): \(message)" }
-}
+/// The domain of ``CoverNodeError``: errors print as `code: message`.
+package enum CoverNodeErrorDomain: ErrorDomain {}
 
 /// The codes of ``CoverNodeError``.
-extension ErrorCode where Domain == CoverNodeError {
+extension ErrorCode where Domain == CoverNodeErrorDomain {
     /// A setting or a mixing parameter is out of range.
     package static var invalidSettings: Self { Self("invalidSettings") }
     /// The encrypted key store is missing, unreadable, corrupt or locked with another secret.

@@ -4,26 +4,16 @@ package import TiplineCore
 ///
 /// Messages say what went wrong and what to do; they never contain passphrases, key material, message text or
 /// recipient tags.
-package struct JournalistError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// A stable, machine-readable category of failure.
-    package typealias Code = ErrorCode<JournalistError>
+package typealias JournalistError = CodedError<JournalistErrorDomain>
 
-    /// The category of the failure.
-    package let code: Code
-    /// A human-readable explanation without secrets.
-    package let message: String
-
-    /// Creates an error.
-    package init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    package var description: String { message }
+/// The domain of ``JournalistError``: errors print as just the message.
+package enum JournalistErrorDomain: ErrorDomain {
+    /// Just the message: it is shown to the journalist as is.
+    package static func describe(_ code: ErrorCode<Self>, _ message: String) -> String { message }
 }
 
 /// The codes of ``JournalistError``.
-extension ErrorCode where Domain == JournalistError {
+extension ErrorCode where Domain == JournalistErrorDomain {
     /// The passphrase does not open the vault (or the file was tampered with).
     package static var wrongPassphrase: Self { Self("wrongPassphrase") }
     /// Another process holds the vault open.

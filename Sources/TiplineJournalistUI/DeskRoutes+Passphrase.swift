@@ -1,4 +1,5 @@
 import Hummingbird
+import TiplineCore
 import TiplineJournalist
 
 /// Changing the vault's passphrase (the rules of `tipline journalist change-passphrase`).

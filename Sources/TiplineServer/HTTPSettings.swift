@@ -2,6 +2,7 @@ package import Configuration
 package import HummingbirdCore
 package import Logging
 import NIOCore
+import TiplineCore
 
 /// The settings every Tipline HTTP service shares.
 ///

@@ -1,5 +1,6 @@
 package import Configuration
 import Foundation
+import TiplineCore
 
 /// Builds the `ConfigReader` every Tipline service reads its typed settings from.
 ///

@@ -2,6 +2,7 @@ import Foundation
 package import Logging
 import PostgresNIO
 package import ServiceLifecycle
+import TiplineCore
 
 /// A migrated store and the services that must run, in the caller's `ServiceGroup`, while it is used.
 ///

@@ -4,27 +4,18 @@ package import TiplineCore
 ///
 /// Messages describe what failed and why, never the stored bytes: no message contents, keys,
 /// signatures or dead-drop data ever appear in ``message``.
-package struct StorageError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// A stable, machine-readable category of failure.
-    package typealias Code = ErrorCode<StorageError>
+package typealias StorageError = CodedError<StorageErrorDomain>
 
-    /// The failure category.
-    package let code: Code
-    /// A human-readable explanation that never contains secret material or message bytes.
-    package let message: String
-
-    /// Creates an error with a code and a message.
-    package init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-
+/// The domain of ``StorageError``: errors print as `StorageError(<code>): <message>`.
+package enum StorageErrorDomain: ErrorDomain {
     /// `StorageError(<code>): <message>`.
-    package var description: String { "StorageError(\(code)): \(message)" }
+    package static func describe(_ code: ErrorCode<Self>, _ message: String) -> String {
+        "StorageError(\(code)): \(message)"
+    }
 }
 
 /// The codes of ``StorageError``.
-extension ErrorCode where Domain == StorageError {
+extension ErrorCode where Domain == StorageErrorDomain {
     /// The caller passed a value that violates the store's contract (wrong length, bad hex, ...).
     package static var invalidInput: Self { Self("invalidInput") }
     /// The database reported an error while running a statement.

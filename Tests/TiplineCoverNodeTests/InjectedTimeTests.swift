@@ -1,5 +1,6 @@
 import Synchronization
 import Testing
+import TiplineCore
 import TiplineTestSupport
 
 @testable import TiplineCoverNode

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TiplineCore
 import TiplineTestSupport
 
 @testable import TiplineCoverNode

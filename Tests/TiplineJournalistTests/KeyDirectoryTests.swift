@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TiplineAdmin
+import TiplineCore
 import TiplineTestSupport
 
 /// Key files are created exclusively (`O_EXCL`) with mode 0600 from the start (issue 13, item 13).

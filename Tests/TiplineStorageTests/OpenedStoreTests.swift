@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ServiceLifecycle
 import Testing
+import TiplineCore
 import TiplineStorage
 
 /// The one store opener of `tipline api`, `tipline covernode` and `tipline serve`.

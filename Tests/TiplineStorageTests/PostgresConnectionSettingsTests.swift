@@ -1,4 +1,5 @@
 import Testing
+import TiplineCore
 import TiplineStorage
 
 @Suite("PostgresConnectionSettings")

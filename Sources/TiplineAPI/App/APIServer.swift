@@ -1,5 +1,6 @@
 import Logging
 import ServiceLifecycle
+import TiplineCore
 import TiplineServer
 import TiplineStorage
 

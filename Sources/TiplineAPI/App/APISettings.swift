@@ -1,4 +1,5 @@
 package import Configuration
+import TiplineCore
 package import TiplineServer
 
 /// Everything `tipline api` can be configured with, read once at start-up (see ``SettingsSources`` for precedence

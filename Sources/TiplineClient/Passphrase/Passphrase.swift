@@ -1,4 +1,5 @@
 import Foundation
+import TiplineCore
 
 /// A vault passphrase in its normalised form: list words, lower-case ASCII, joined by single spaces.
 ///

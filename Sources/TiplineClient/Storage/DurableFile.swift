@@ -1,3 +1,4 @@
+import TiplineCore
 import TiplineSupport
 
 /// The reader app's files through TiplineSupport's ``CrashSafeFile``, failures reported as ``ClientError`` with

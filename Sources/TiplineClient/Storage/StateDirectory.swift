@@ -1,4 +1,5 @@
 import Foundation
+import TiplineCore
 
 /// The one directory a client keeps its files in (owner-only permissions), with atomic writes.
 struct StateDirectory: Sendable {

@@ -2,6 +2,7 @@ public import Foundation
 
 #if canImport(FoundationNetworking)
 public import FoundationNetworking
+import TiplineCore
 #endif
 
 /// The default ``HTTPTransport``: an ephemeral `URLSession` with no URL cache, no cookie storage and no credential

@@ -1,3 +1,5 @@
+import TiplineCore
+
 /// The tuning of one direction's threshold-and-timeout mix (`PROTOCOL.md` §7.4) and the bounds of its buffer.
 ///
 /// A release happens when ``thresholdMax`` inputs (real and cover) arrived since the last release, or when at least

@@ -1,4 +1,5 @@
 import Foundation
+import TiplineCore
 
 /// Mixing parameters for both directions: U2J (readers → journalists) and J2U (journalists → readers).
 package struct MixingProfile: Hashable, Sendable {

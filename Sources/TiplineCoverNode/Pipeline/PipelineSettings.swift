@@ -1,4 +1,5 @@
 import Foundation
+import TiplineCore
 
 /// How a direction's pipeline reads, decrypts and retries.
 package struct PipelineSettings: Hashable, Sendable {

@@ -1,3 +1,4 @@
+import TiplineCore
 import TiplineSupport
 
 /// The CoverNode's state files through TiplineSupport's ``CrashSafeFile``, failures reported as

@@ -1,4 +1,5 @@
 import Synchronization
+import TiplineCore
 
 #if canImport(Glibc)
 import Glibc

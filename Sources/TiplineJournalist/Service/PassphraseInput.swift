@@ -1,4 +1,5 @@
 import Foundation
+import TiplineCore
 
 #if canImport(Glibc)
 import Glibc

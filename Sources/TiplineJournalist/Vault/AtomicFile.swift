@@ -1,3 +1,4 @@
+import TiplineCore
 import TiplineSupport
 
 #if canImport(Glibc)

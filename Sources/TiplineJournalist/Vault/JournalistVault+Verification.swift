@@ -1,3 +1,5 @@
+import TiplineCore
+
 extension JournalistVault {
     /// Whether `passphrase` opens this vault, checked against the file on disk with the same Argon2id derivation
     /// as opening it (about half a second with the default parameters). Nothing is kept: neither the passphrase

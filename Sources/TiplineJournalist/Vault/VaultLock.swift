@@ -1,3 +1,5 @@
+import TiplineCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,3 +1,5 @@
+import TiplineCore
+
 /// Pads the serialized vault to a size bucket, so the file's size reveals little about how many sources and
 /// messages it holds: `u32 BE length ‖ contents ‖ zeros`, total = the next power of two, at least 64 KiB.
 enum VaultPadding {

@@ -1,3 +1,5 @@
+import TiplineCore
+
 /// Rules for vault passphrases.
 package enum VaultPassphrase {
     /// Fewest characters accepted for a new passphrase (five words of the EFF list are about 35).

@@ -1,5 +1,6 @@
 import Foundation
 package import PostgresNIO
+import TiplineCore
 
 /// Where and how to connect to PostgreSQL: from a `postgres://` URL or from its parts.
 ///

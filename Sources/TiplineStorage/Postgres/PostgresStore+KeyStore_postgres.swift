@@ -1,5 +1,6 @@
 import Logging
 import PostgresNIO
+import TiplineCore
 
 extension PostgresStore: KeyStore {
     /// The counter, then the key columns (nullable because of the LEFT JOIN).

@@ -1,5 +1,6 @@
 package import Logging
 package import PostgresNIO
+import TiplineCore
 
 /// The scale backend: PostgreSQL through postgres-nio's `PostgresClient`.
 ///

@@ -1,4 +1,5 @@
 import GRDB
+import TiplineCore
 
 extension SQLiteStore: KeyStore {
     static let keyColumns = """

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TiplineCore
 
 /// The embedded backend: one SQLite file through GRDB's `DatabasePool` (WAL, `synchronous = FULL`).
 ///

@@ -1,3 +1,5 @@
+import TiplineCore
+
 extension InputValidation {
     /// Largest inner form accepted in the rotation queue (a real one is about 400 bytes of JSON).
     static let maxQueuedFormLength = 16 * 1024

@@ -1,4 +1,5 @@
 import Foundation
+import TiplineCore
 
 /// Checks shared by every backend, run before touching the database, so that bad input is a
 /// ``StorageError`` with a clear message on every backend alike. Messages never echo the values.

@@ -1,3 +1,5 @@
+import TiplineCore
+
 /// Narrowing conversions that throw instead of trapping.
 enum IntegerConversion {
     static func int32(_ value: Int64, _ what: String) throws -> Int32 {
