@@ -11,15 +11,17 @@ import TiplineTestSupport
 /// resistance").
 @Suite(.serialized) struct AbuseTests {
     /// 300 connections from one address each send a byte of a request head a second: nginx's
-    /// `client_header_timeout` (10 s, for the whole head) cuts every one off, although none is ever silent.
+    /// `client_header_timeout` (10 s, for the whole head) cuts every one off, although none is ever silent. The bound
+    /// on a connection's life is twice the timeout (a loaded CI machine once closed the last one after 16.7 s); a
+    /// weakened edge (60 s) keeps them open past the attack's 25 s.
     @Test(.timeLimit(.minutes(2))) func slowlorisClientsAreCutOffAtTheEdge() async throws {
         let (run, attack) = try await attackServe(withEdge: true) { _, edge in
-            try await AbuseAttacks.slowloris(port: edge, source: "127.0.0.2", connections: 300, duration: .seconds(20))
+            try await AbuseAttacks.slowloris(port: edge, source: "127.0.0.2", connections: 300, duration: .seconds(25))
         }
         print("AbuseTests slowloris at the edge: \(attack.summary); \(run.summary)")
         #expect(attack.opened == 300)
         #expect(attack.stillOpen == 0, "slowloris connections outlived client_header_timeout: \(attack.summary)")
-        #expect(attack.longestLifetime < .seconds(16), "\(attack.summary)")
+        #expect(attack.longestLifetime < .seconds(20), "\(attack.summary)")
         expectHonestClientsUnharmed(run)
     }
 
@@ -49,7 +51,7 @@ import TiplineTestSupport
         for attack in [attacks.0, attacks.1] {
             #expect(attack.opened == 100)
             #expect(attack.stillOpen == 0, "slow connections were never cut off: \(attack.summary)")
-            #expect(attack.longestLifetime < .seconds(10), "\(attack.summary)")
+            #expect(attack.longestLifetime < .seconds(12), "three times the 4 s timeouts: \(attack.summary)")
         }
         expectHonestClientsUnharmed(run)
     }
