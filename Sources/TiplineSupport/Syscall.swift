@@ -6,10 +6,11 @@ import Musl
 import Darwin
 #endif
 
-/// The POSIX calls ``CrashSafeFile`` makes, retrying on `EINTR` and throwing ``FileError``.
-enum Syscall {
+/// The POSIX calls ``CrashSafeFile`` makes (and the journalist vault's lock file), retrying on `EINTR` and throwing
+/// ``FileError``.
+package enum Syscall {
     /// Opens `path` (close-on-exec, mode 0600 when created); `code` names the failure.
-    static func open(_ path: String, _ flags: Int32, _ code: FileError.Code) throws(FileError) -> Int32 {
+    package static func open(_ path: String, _ flags: Int32, _ code: FileError.Code) throws(FileError) -> Int32 {
         while true {
             let descriptor = systemOpen(path, flags | O_CLOEXEC, 0o600)
             if descriptor >= 0 { return descriptor }
@@ -56,7 +57,7 @@ enum Syscall {
     }
 
     /// Closes, ignoring errors (clean-up paths only).
-    static func closeQuietly(_ descriptor: Int32) { _ = systemClose(descriptor) }
+    package static func closeQuietly(_ descriptor: Int32) { _ = systemClose(descriptor) }
 
     /// The error for the current `errno`.
     static func failure(_ code: FileError.Code, _ path: String) -> FileError {

@@ -46,7 +46,14 @@ enum AtomicFile {
         do {
             return try body()
         } catch {
-            throw JournalistError(error.number == ENOENT ? .vaultNotFound : .io, error.message)
+            throw JournalistError(error)
         }
+    }
+}
+
+extension JournalistError {
+    /// A file-system failure: `vaultNotFound` for a missing file, `io` otherwise.
+    init(_ error: FileError) {
+        self.init(error.number == ENOENT ? .vaultNotFound : .io, error.message)
     }
 }

@@ -1,4 +1,5 @@
 import TiplineCore
+import TiplineSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -13,12 +14,17 @@ final class VaultLock: Sendable {
 
     /// Takes the lock or fails at once with ``JournalistError/Code/vaultLocked``.
     init(vaultPath: String) throws {
-        let fd = try POSIX.open(vaultPath + ".lock", O_RDWR | O_CREAT, what: "cannot create the vault's lock file")
+        let fd: Int32
+        do {
+            fd = try Syscall.open(vaultPath + ".lock", O_RDWR | O_CREAT, .open)
+        } catch {
+            throw JournalistError(error)
+        }
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             if errno == EINTR { continue }
             let locked = errno == EWOULDBLOCK
-            let reason = POSIX.lastError
-            POSIX.closeQuietly(fd)
+            let reason = String(cString: strerror(errno))
+            Syscall.closeQuietly(fd)
             throw locked
                 ? JournalistError(
                     .vaultLocked,
@@ -28,5 +34,5 @@ final class VaultLock: Sendable {
         self.fd = fd
     }
 
-    deinit { POSIX.closeQuietly(fd) }
+    deinit { Syscall.closeQuietly(fd) }
 }
