@@ -26,18 +26,9 @@ final class DeploymentProcesses {
     ) throws
         -> Process
     {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.currentDirectoryURL = directory
-        let log = directory.appendingPathComponent("\(name).log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: log)
-        handle.seekToEndOfFile()
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
+        let process = try LoggedProcess.start(
+            executable, arguments, environment: environment, log: directory.appendingPathComponent("\(name).log"),
+            in: directory)
         running[name] = process
         return process
     }

@@ -4,23 +4,16 @@ import TiplineTestSupport
 
 /// A `tipline` subcommand running as a real process, with its output in a log file.
 final class ChildProcess: @unchecked Sendable {
-    // Invariant: `process` is configured in `init` and only read afterwards.
-    private let process = Process()
+    // Invariant: `process` is started in `init` and only read afterwards.
+    private let process: Process
     let name: String
     let log: String
 
     init(_ name: String, arguments: [String], environment: [String: String] = [:], logFolder: String) throws {
         self.name = name
         log = logFolder + "/\(name).log"
-        _ = FileManager.default.createFile(atPath: log, contents: nil)
-        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        output.seekToEndOfFile()
-        process.executableURL = URL(fileURLWithPath: TiplineBinary.path)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
+        process = try LoggedProcess.start(
+            TiplineBinary.path, arguments, environment: environment, log: URL(fileURLWithPath: log))
     }
 
     var isRunning: Bool { process.isRunning }

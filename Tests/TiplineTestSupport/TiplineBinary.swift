@@ -48,11 +48,7 @@ package enum TiplineBinary {
         _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil,
         discardingErrors: Bool = false
     ) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        if let directory { process.currentDirectoryURL = directory }
+        let process = Process(path, arguments, environment: environment, in: directory)
         process.standardOutput = Pipe()
         process.standardError = discardingErrors ? FileHandle.nullDevice : Pipe()
         try process.run()
