@@ -76,30 +76,15 @@ public struct VerifiedKeys: Sendable {
             let root = Certified(key: org, chainNotValidAfter: org.notValidAfter)
             if root.isValid(at: now) { organizationKeys.append(org) }
             for provisioning in family.covernodes {
-                guard
-                    let parent = Self.check(
-                        provisioning.provisioningPk, as: SigningPublicKey<Role.CoverNodeProvisioning>.self,
-                        signer: root, since)
-                else { continue }
-                if parent.isValid(at: now) { coverNodeProvisioningKeys.append(parent.key) }
-                for (id, identities) in provisioning.covernodes where CoverNodeID.isValid(id) {
-                    coverNodeHistory[id, default: []] += identities.compactMap {
-                        Self.identity($0, signer: parent, since)
-                    }
-                }
+                Self.collect(
+                    provisioning.provisioningPk, certifying: provisioning.covernodes, idIsValid: CoverNodeID.isValid,
+                    signer: root, since: since, now: now, keys: &coverNodeProvisioningKeys, history: &coverNodeHistory)
             }
             for provisioning in family.journalists {
-                guard
-                    let parent = Self.check(
-                        provisioning.provisioningPk, as: SigningPublicKey<Role.JournalistProvisioning>.self,
-                        signer: root, since)
-                else { continue }
-                if parent.isValid(at: now) { journalistProvisioningKeys.append(parent.key) }
-                for (id, identities) in provisioning.journalists where (try? JournalistID.validate(id)) != nil {
-                    journalistHistory[id, default: []] += identities.compactMap {
-                        Self.identity($0, signer: parent, since)
-                    }
-                }
+                Self.collect(
+                    provisioning.provisioningPk, certifying: provisioning.journalists,
+                    idIsValid: { (try? JournalistID.validate($0)) != nil }, signer: root, since: since, now: now,
+                    keys: &journalistProvisioningKeys, history: &journalistHistory)
             }
             backupHistory += (family.backup ?? []).compactMap { Self.identity($0, signer: root, since) }
         }
@@ -126,6 +111,20 @@ public struct VerifiedKeys: Sendable {
             key.isCertified(by: signer.key.key, at: since, signerNotValidAfter: signer.chainNotValidAfter)
         else { return nil }
         return Certified(key: key, chainNotValidAfter: min(key.notValidAfter, signer.chainNotValidAfter))
+    }
+
+    /// Checks the provisioning key `json` against `signer`; when it verifies, appends it to `keys` if valid at `now`
+    /// and adds the identities it certified under each id that passes `idIsValid` to `history`.
+    private static func collect<P: KeyRole, I, M>(
+        _ json: SignedPublicKeyJSON, certifying families: [String: [PublicKeysResponse.IdentityFamily]],
+        idIsValid: (String) -> Bool, signer: Certified<SigningPublicKey<Role.Organization>>, since: Timestamp,
+        now: Timestamp, keys: inout [SignedPublicKey<SigningPublicKey<P>>], history: inout [String: [Identity<I, M>]]
+    ) {
+        guard let parent = check(json, as: SigningPublicKey<P>.self, signer: signer, since) else { return }
+        if parent.isValid(at: now) { keys.append(parent.key) }
+        for (id, identities) in families where idIsValid(id) {
+            history[id, default: []] += identities.compactMap { identity($0, signer: parent, since) }
+        }
     }
 
     private static func identity<I, M, S>(
