@@ -102,20 +102,23 @@ extension KeyPairJSON {
     public func signingKeyPair<R>(
         as role: R.Type = R.self
     ) throws -> (SigningKeyPair<R>, SignedPublicKey<SigningPublicKey<R>>?) {
-        let pair = try SigningKeyPair<R>(seed: Hex.decode(secretKey))
-        guard pair.publicKey.hex == publicKey.keyHex.lowercased() else {
-            throw TiplineCoreError(.invalidArgument, "the secret key does not match the public key")
-        }
-        if case .signed(let json) = publicKey { return (pair, try SignedPublicKey(json: json)) }
-        return (pair, nil)
+        try restore(SigningKeyPair<R>.init(seed:), publicKey: \.publicKey)
     }
 
     /// Restores an encryption key pair and its certificate, checking that the secret matches the public key.
     public func encryptionKeyPair<R>(
         as role: R.Type = R.self
     ) throws -> (EncryptionKeyPair<R>, SignedPublicKey<EncryptionPublicKey<R>>?) {
-        let pair = try EncryptionKeyPair<R>(secretKey: Hex.decode(secretKey))
-        guard pair.publicKey.hex == publicKey.keyHex.lowercased() else {
+        try restore(EncryptionKeyPair<R>.init(secretKey:), publicKey: \.publicKey)
+    }
+
+    /// Restores a key pair from the secret with `make` and its certificate, checking that the secret matches the
+    /// public key.
+    private func restore<Pair, Key: PublicKeyProtocol>(
+        _ make: ([UInt8]) throws -> Pair, publicKey key: (Pair) -> Key
+    ) throws -> (Pair, SignedPublicKey<Key>?) {
+        let pair = try make(Hex.decode(secretKey))
+        guard key(pair).hex == publicKey.keyHex.lowercased() else {
             throw TiplineCoreError(.invalidArgument, "the secret key does not match the public key")
         }
         if case .signed(let json) = publicKey { return (pair, try SignedPublicKey(json: json)) }
