@@ -42,14 +42,9 @@ extension Sodium {
     }
 
     static func seal(_ message: [UInt8], to publicKey: [UInt8]) throws -> [UInt8] {
-        try ensureInitialised()
-        let result = output(message.count + sealBytes) { out in
-            withBytes(message) { crypto_box_seal(out, $0, $1, publicKey) }
+        try encrypt(message, overhead: sealBytes, failure: "crypto_box_seal refused the recipient key") {
+            crypto_box_seal($0, $1, $2, publicKey)
         }
-        guard let sealed = result else {
-            throw TiplineCoreError(.encryptionFailed, "crypto_box_seal refused the recipient key")
-        }
-        return sealed
     }
 
     static func sealOpen(_ sealed: [UInt8], publicKey: [UInt8], secretKey: [UInt8]) throws -> [UInt8] {
@@ -67,14 +62,9 @@ extension Sodium {
     }
 
     static func boxEasy(_ message: [UInt8], nonce: [UInt8], publicKey: [UInt8], secretKey: [UInt8]) throws -> [UInt8] {
-        try ensureInitialised()
-        let result = output(message.count + boxMACBytes) { out in
-            withBytes(message) { crypto_box_easy(out, $0, $1, nonce, publicKey, secretKey) }
+        try encrypt(message, overhead: boxMACBytes, failure: "crypto_box_easy refused the key pair") {
+            crypto_box_easy($0, $1, $2, nonce, publicKey, secretKey)
         }
-        guard let boxed = result else {
-            throw TiplineCoreError(.encryptionFailed, "crypto_box_easy refused the key pair")
-        }
-        return boxed
     }
 
     static func boxOpenEasy(
@@ -123,11 +113,8 @@ extension Sodium {
     }
 
     static func boxEasyAfterNM(_ message: [UInt8], nonce: [UInt8], sharedKey: [UInt8]) throws -> [UInt8] {
-        try ensureInitialised()
-        let result = output(message.count + boxMACBytes) { out in
-            withBytes(message) { crypto_box_easy_afternm(out, $0, $1, nonce, sharedKey) }
+        try encrypt(message, overhead: boxMACBytes, failure: "crypto_box_easy_afternm failed") {
+            crypto_box_easy_afternm($0, $1, $2, nonce, sharedKey)
         }
-        guard let boxed = result else { throw TiplineCoreError(.encryptionFailed, "crypto_box_easy_afternm failed") }
-        return boxed
     }
 }

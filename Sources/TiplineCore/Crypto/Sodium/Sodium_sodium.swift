@@ -23,6 +23,19 @@ enum Sodium {
         return ok ? out : nil
     }
 
+    /// Runs a libsodium encryption `call(output, message, messageLength)` that writes `message.count + overhead` bytes.
+    /// - Throws: `TiplineCoreError` with `.libraryUnavailable`, or `.encryptionFailed` and `failure` when the call
+    ///   fails.
+    static func encrypt(
+        _ message: [UInt8], overhead: Int, failure: String,
+        _ call: (UnsafeMutablePointer<UInt8>, UnsafePointer<UInt8>, UInt64) -> Int32
+    ) throws -> [UInt8] {
+        try ensureInitialised()
+        let result = output(message.count + overhead) { out in withBytes(message) { call(out, $0, $1) } }
+        guard let boxed = result else { throw TiplineCoreError(.encryptionFailed, failure) }
+        return boxed
+    }
+
     /// Passes a pointer valid for the call even for an empty array (libsodium's pointers are `nonnull`).
     static func withBytes<R>(_ bytes: [UInt8], _ body: (UnsafePointer<UInt8>, UInt64) -> R) -> R {
         if bytes.isEmpty {

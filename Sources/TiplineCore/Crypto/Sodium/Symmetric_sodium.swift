@@ -10,12 +10,9 @@ extension Sodium {
     static let aeadTagBytes = Int(crypto_aead_xchacha20poly1305_ietf_ABYTES)
 
     static func secretBoxEasy(_ message: [UInt8], nonce: [UInt8], key: [UInt8]) throws -> [UInt8] {
-        try ensureInitialised()
-        let result = output(message.count + secretBoxMACBytes) { out in
-            withBytes(message) { crypto_secretbox_easy(out, $0, $1, nonce, key) }
+        try encrypt(message, overhead: secretBoxMACBytes, failure: "crypto_secretbox_easy failed") {
+            crypto_secretbox_easy($0, $1, $2, nonce, key)
         }
-        guard let boxed = result else { throw TiplineCoreError(.encryptionFailed, "crypto_secretbox_easy failed") }
-        return boxed
     }
 
     static func secretBoxOpenEasy(_ boxed: ArraySlice<UInt8>, nonce: [UInt8], key: [UInt8]) throws -> [UInt8] {
@@ -33,15 +30,10 @@ extension Sodium {
     }
 
     static func aeadEncrypt(_ message: [UInt8], nonce: [UInt8], key: [UInt8]) throws -> [UInt8] {
-        try ensureInitialised()
         var written: UInt64 = 0
-        let result = output(message.count + aeadTagBytes) { out in
-            withBytes(message) {
-                crypto_aead_xchacha20poly1305_ietf_encrypt(out, &written, $0, $1, nil, 0, nil, nonce, key)
-            }
+        return try encrypt(message, overhead: aeadTagBytes, failure: "AEAD encryption failed") {
+            crypto_aead_xchacha20poly1305_ietf_encrypt($0, &written, $1, $2, nil, 0, nil, nonce, key)
         }
-        guard let boxed = result else { throw TiplineCoreError(.encryptionFailed, "AEAD encryption failed") }
-        return boxed
     }
 
     static func aeadDecrypt(_ boxed: ArraySlice<UInt8>, nonce: ArraySlice<UInt8>, key: [UInt8]) throws -> [UInt8] {
