@@ -286,7 +286,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TiplineSupportTests",
-            dependencies: ["TiplineSupport"],
+            dependencies: ["TiplineSupport", "TiplineTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -38,17 +38,18 @@ package enum CrashSafeFile {
         _ bytes: [UInt8], to path: String, temporary: String, afterTemporary: () -> Void
     ) throws(FileError) {
         let descriptor = try Syscall.open(temporary, O_WRONLY | O_CREAT | O_EXCL, .open)
+        // Failures name the file being replaced ("cannot write vault: No space left on device"), not the temporary.
         do throws(FileError) {
-            try Syscall.writeAll(descriptor, bytes, path: temporary)
+            try Syscall.writeAll(descriptor, bytes, path: path)
             guard fchmod(descriptor, 0o600) == 0 else { throw Syscall.failure(.open, temporary) }
-            try Syscall.sync(descriptor, path: temporary)
+            try Syscall.sync(descriptor, path: path)
         } catch {
             Syscall.closeQuietly(descriptor)
             unlink(temporary)
             throw error
         }
         do throws(FileError) {
-            try Syscall.close(descriptor, path: temporary)
+            try Syscall.close(descriptor, path: path)
         } catch {
             unlink(temporary)
             throw error
