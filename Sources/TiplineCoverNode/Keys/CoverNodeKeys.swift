@@ -4,52 +4,34 @@ package import TiplineCore
 /// its CoverNode id and the organisation keys it trusts. A value type; ``CoverNodeKeyring`` owns the live copy and
 /// ``CoverNodeKeyStore`` persists it.
 package struct CoverNodeKeys: Sendable {
+    /// A key pair the CoverNode holds, with its certificate, its epoch and when it was added.
+    package struct Entry<KeyPair: Sendable, PublicKey: PublicKeyProtocol>: Sendable {
+        /// The key pair.
+        package let keyPair: KeyPair
+        /// Its certificate: from a CoverNode provisioning key for an identity, from one of the CoverNode's identity
+        /// keys for a messaging key.
+        package let certificate: SignedPublicKey<PublicKey>
+        /// The epoch the API assigned on upload; `nil` until the upload is confirmed (for a messaging key: a
+        /// candidate the API does not publish yet).
+        package var epoch: Int32?
+        /// When the CoverNode stored or created it (messaging-key rotation is measured from here).
+        package let addedAt: Timestamp
+
+        /// Creates an entry.
+        package init(keyPair: KeyPair, certificate: SignedPublicKey<PublicKey>, epoch: Int32?, addedAt: Timestamp) {
+            self.keyPair = keyPair
+            self.certificate = certificate
+            self.epoch = epoch
+            self.addedAt = addedAt
+        }
+    }
+
     /// An identity key pair (Ed25519): signs dead drops and the CoverNode's messaging keys.
-    package struct Identity: Sendable {
-        /// The key pair.
-        package let keyPair: SigningKeyPair<Role.CoverNodeIdentity>
-        /// Its certificate from a CoverNode provisioning key.
-        package let certificate: SignedPublicKey<SigningPublicKey<Role.CoverNodeIdentity>>
-        /// The epoch the API assigned on upload; `nil` until the upload is confirmed.
-        package var epoch: Int32?
-        /// When the CoverNode stored it.
-        package let addedAt: Timestamp
-
-        /// Creates an entry.
-        package init(
-            keyPair: SigningKeyPair<Role.CoverNodeIdentity>,
-            certificate: SignedPublicKey<SigningPublicKey<Role.CoverNodeIdentity>>, epoch: Int32?, addedAt: Timestamp
-        ) {
-            self.keyPair = keyPair
-            self.certificate = certificate
-            self.epoch = epoch
-            self.addedAt = addedAt
-        }
-    }
-
+    package typealias Identity = Entry<SigningKeyPair<Role.CoverNodeIdentity>, SigningPublicKey<Role.CoverNodeIdentity>>
     /// A messaging key pair (X25519): opens U2C and J2C messages and sends C2J messages.
-    package struct Messaging: Sendable {
-        /// The key pair.
-        package let keyPair: EncryptionKeyPair<Role.CoverNodeMessaging>
-        /// Its certificate from one of the CoverNode's identity keys.
-        package let certificate: SignedPublicKey<EncryptionPublicKey<Role.CoverNodeMessaging>>
-        /// The epoch the API assigned on upload; `nil` for a candidate the API does not publish yet.
-        package var epoch: Int32?
-        /// When the CoverNode created it (rotation is measured from here).
-        package let addedAt: Timestamp
-
-        /// Creates an entry.
-        package init(
-            keyPair: EncryptionKeyPair<Role.CoverNodeMessaging>,
-            certificate: SignedPublicKey<EncryptionPublicKey<Role.CoverNodeMessaging>>, epoch: Int32?,
-            addedAt: Timestamp
-        ) {
-            self.keyPair = keyPair
-            self.certificate = certificate
-            self.epoch = epoch
-            self.addedAt = addedAt
-        }
-    }
+    package typealias Messaging = Entry<
+        EncryptionKeyPair<Role.CoverNodeMessaging>, EncryptionPublicKey<Role.CoverNodeMessaging>
+    >
 
     /// `covernode_001`.
     package var coverNodeId: String
@@ -72,15 +54,15 @@ package struct CoverNodeKeys: Sendable {
     }
 
     /// The identity that signs: the unexpired, published one with the latest expiry.
-    package func signingIdentity(at now: Timestamp) -> Identity? {
-        identities.filter { $0.epoch != nil && $0.certificate.isValid(at: now) }
-            .max { $0.certificate.notValidAfter < $1.certificate.notValidAfter }
-    }
+    package func signingIdentity(at now: Timestamp) -> Identity? { Self.latestPublished(identities, at: now) }
 
     /// The key C2J messages are sent from: the unexpired messaging key with the latest expiry among those the API
     /// already publishes (epoch known), so journalists can always find it.
-    package func sendingKey(at now: Timestamp) -> Messaging? {
-        messaging.filter { $0.epoch != nil && $0.certificate.isValid(at: now) }
+    package func sendingKey(at now: Timestamp) -> Messaging? { Self.latestPublished(messaging, at: now) }
+
+    /// The unexpired entry with the latest expiry among those the API publishes (epoch known).
+    private static func latestPublished<P, K>(_ entries: [Entry<P, K>], at now: Timestamp) -> Entry<P, K>? {
+        entries.filter { $0.epoch != nil && $0.certificate.isValid(at: now) }
             .max { $0.certificate.notValidAfter < $1.certificate.notValidAfter }
     }
 

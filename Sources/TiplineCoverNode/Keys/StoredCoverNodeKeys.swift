@@ -12,6 +12,17 @@ struct StoredCoverNodeKeys: Codable {
             case epoch
             case addedAt = "added_at"
         }
+
+        /// The entry this holds, its key pair and certificate restored with `restore`.
+        /// - Throws: ``CoverNodeError`` with `.keyStore` when the key pair has no certificate.
+        func entry<P, K>(
+            _ restore: (KeyPairJSON) throws -> (P, SignedPublicKey<K>?)
+        ) throws -> CoverNodeKeys.Entry<P, K> {
+            let (pair, certificate) = try restore(keyPair)
+            guard let certificate else { throw CoverNodeError(.keyStore, "a stored key pair has no certificate") }
+            return CoverNodeKeys.Entry(
+                keyPair: pair, certificate: certificate, epoch: epoch, addedAt: try Timestamp(rfc3339: addedAt))
+        }
     }
 
     var covernodeId: String
@@ -29,37 +40,26 @@ struct StoredCoverNodeKeys: Codable {
     init(_ keys: CoverNodeKeys) {
         covernodeId = keys.coverNodeId
         trustAnchors = keys.trustAnchors.map(\.json)
-        identityKeys = keys.identities.map {
-            Key(
-                keyPair: KeyPairJSON($0.keyPair, certificate: $0.certificate), epoch: $0.epoch,
-                addedAt: $0.addedAt.rfc3339)
-        }
-        messagingKeys = keys.messaging.map {
-            Key(
-                keyPair: KeyPairJSON($0.keyPair, certificate: $0.certificate), epoch: $0.epoch,
-                addedAt: $0.addedAt.rfc3339)
-        }
+        identityKeys = keys.identities.map { Key(KeyPairJSON($0.keyPair, certificate: $0.certificate), of: $0) }
+        messagingKeys = keys.messaging.map { Key(KeyPairJSON($0.keyPair, certificate: $0.certificate), of: $0) }
     }
 
     func keys() throws -> CoverNodeKeys {
-        let identities = try identityKeys.map { stored in
-            let (pair, certificate) = try stored.keyPair.signingKeyPair(as: Role.CoverNodeIdentity.self)
-            guard let certificate else { throw Self.uncertified }
-            return CoverNodeKeys.Identity(
-                keyPair: pair, certificate: certificate, epoch: stored.epoch,
-                addedAt: try Timestamp(rfc3339: stored.addedAt))
+        let identities = try identityKeys.map {
+            try $0.entry { try $0.signingKeyPair(as: Role.CoverNodeIdentity.self) }
         }
-        let messaging = try messagingKeys.map { stored in
-            let (pair, certificate) = try stored.keyPair.encryptionKeyPair(as: Role.CoverNodeMessaging.self)
-            guard let certificate else { throw Self.uncertified }
-            return CoverNodeKeys.Messaging(
-                keyPair: pair, certificate: certificate, epoch: stored.epoch,
-                addedAt: try Timestamp(rfc3339: stored.addedAt))
+        let messaging = try messagingKeys.map {
+            try $0.entry { try $0.encryptionKeyPair(as: Role.CoverNodeMessaging.self) }
         }
         return CoverNodeKeys(
             coverNodeId: covernodeId, trustAnchors: try trustAnchors.map(SignedPublicKey.init(json:)),
             identities: identities, messaging: messaging)
     }
+}
 
-    private static let uncertified = CoverNodeError(.keyStore, "a stored key pair has no certificate")
+extension StoredCoverNodeKeys.Key {
+    /// The stored form of `entry`, whose key pair and certificate are `keyPair`.
+    init<P, K>(_ keyPair: KeyPairJSON, of entry: CoverNodeKeys.Entry<P, K>) {
+        self.init(keyPair: keyPair, epoch: entry.epoch, addedAt: entry.addedAt.rfc3339)
+    }
 }
