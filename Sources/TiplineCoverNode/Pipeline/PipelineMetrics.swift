@@ -21,21 +21,21 @@ struct PipelineMetrics: Sendable {
 
     init(direction: String, factory: any MetricsFactory) {
         let dimensions = [("direction", direction)]
-        inputs = Counter(label: "tipline_covernode_inputs_total", dimensions: dimensions, factory: factory)
-        real = Counter(label: "tipline_covernode_real_total", dimensions: dimensions, factory: factory)
-        cover = Counter(label: "tipline_covernode_cover_total", dimensions: dimensions, factory: factory)
-        dropped = Counter(label: "tipline_covernode_dropped_total", dimensions: dimensions, factory: factory)
-        unopened = Counter(label: "tipline_covernode_undecryptable_total", dimensions: dimensions, factory: factory)
-        releases = Counter(label: "tipline_covernode_releases_total", dimensions: dimensions, factory: factory)
-        publishFailures = Counter(
-            label: "tipline_covernode_publish_failures_total", dimensions: dimensions, factory: factory)
-        sealFailures = Counter(label: "tipline_covernode_seal_failures_total", dimensions: dimensions, factory: factory)
-        overflow = Counter(label: "tipline_covernode_buffer_overflow_total", dimensions: dimensions, factory: factory)
-        expired = Counter(label: "tipline_covernode_buffer_expired_total", dimensions: dimensions, factory: factory)
-        queueDepth = Gauge(label: "tipline_covernode_queue_depth", dimensions: dimensions, factory: factory)
-        anonymitySet = Gauge(label: "tipline_covernode_release_anonymity_set", dimensions: dimensions, factory: factory)
-        anonymitySetTotal = Counter(
-            label: "tipline_covernode_release_inputs_total", dimensions: dimensions, factory: factory)
+        func counter(_ label: String) -> Counter { Counter(label: label, dimensions: dimensions, factory: factory) }
+        func gauge(_ label: String) -> Gauge { Gauge(label: label, dimensions: dimensions, factory: factory) }
+        inputs = counter("tipline_covernode_inputs_total")
+        real = counter("tipline_covernode_real_total")
+        cover = counter("tipline_covernode_cover_total")
+        dropped = counter("tipline_covernode_dropped_total")
+        unopened = counter("tipline_covernode_undecryptable_total")
+        releases = counter("tipline_covernode_releases_total")
+        publishFailures = counter("tipline_covernode_publish_failures_total")
+        sealFailures = counter("tipline_covernode_seal_failures_total")
+        overflow = counter("tipline_covernode_buffer_overflow_total")
+        expired = counter("tipline_covernode_buffer_expired_total")
+        queueDepth = gauge("tipline_covernode_queue_depth")
+        anonymitySet = gauge("tipline_covernode_release_anonymity_set")
+        anonymitySetTotal = counter("tipline_covernode_release_inputs_total")
     }
 
     /// Counts one decrypted batch.
