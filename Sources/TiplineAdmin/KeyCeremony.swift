@@ -32,11 +32,8 @@ package struct KeyCeremony: Sendable {
     /// Creates a long-term key certified by the organisation (provisioning, admin or backup identity).
     @discardableResult
     package func createOrganizationChild<R: KeyRole>(_ role: R.Type) throws -> SignedPublicKey<SigningPublicKey<R>> {
-        let (org, orgKey) = try keys.latestSigningKey(Role.Organization.self)
-        let pair = try SigningKeyPair<R>.generate()
-        let expiry = KeyLifetimes.childExpiry(
-            now: clock.now(), validity: KeyLifetimes.longTerm, parentNotValidAfter: orgKey.notValidAfter)
-        let certificate = try org.certify(pair.publicKey, notValidAfter: expiry)
+        let (pair, certificate, _, _) = try generateCertified(
+            role, validity: KeyLifetimes.longTerm, by: Role.Organization.self)
         try keys.store(KeyPairJSON(pair, certificate: certificate), role: role)
         return certificate
     }
@@ -53,13 +50,8 @@ package struct KeyCeremony: Sendable {
         guard CoverNodeID.isValid(id) else {
             throw AdminError(.invalidArgument, "a CoverNode id looks like covernode_001")
         }
-        let (provisioning, provisioningKey) = try keys.latestSigningKey(Role.CoverNodeProvisioning.self)
-        let identity = try SigningKeyPair<Role.CoverNodeIdentity>.generate()
-        let now = clock.now()
-        let certificate = try provisioning.certify(
-            identity.publicKey,
-            notValidAfter: KeyLifetimes.childExpiry(
-                now: now, validity: KeyLifetimes.coverNodeIdentity, parentNotValidAfter: provisioningKey.notValidAfter))
+        let (identity, certificate, provisioning, now) = try generateCertified(
+            Role.CoverNodeIdentity.self, validity: KeyLifetimes.coverNodeIdentity, by: Role.CoverNodeProvisioning.self)
         let form = try SignedForm.sign(
             PostCoverNodeIdentityKeyBody(covernodeId: id, covernodeIdPk: certificate.json), with: provisioning,
             now: now, lifetime: SignedForm.bundleLifetime)
@@ -75,14 +67,9 @@ package struct KeyCeremony: Sendable {
         guard profile.isDesk || profile.description.utf8.count <= 40 else {
             throw AdminError(.invalidArgument, "a journalist description is at most 40 bytes (desks may be longer)")
         }
-        let (provisioning, provisioningKey) = try keys.latestSigningKey(Role.JournalistProvisioning.self)
-        let identity = try SigningKeyPair<Role.JournalistIdentity>.generate()
-        let now = clock.now()
-        let certificate = try provisioning.certify(
-            identity.publicKey,
-            notValidAfter: KeyLifetimes.childExpiry(
-                now: now, validity: KeyLifetimes.journalistIdentity, parentNotValidAfter: provisioningKey.notValidAfter)
-        )
+        let (identity, certificate, provisioning, now) = try generateCertified(
+            Role.JournalistIdentity.self, validity: KeyLifetimes.journalistIdentity,
+            by: Role.JournalistProvisioning.self)
         let profileForm = try SignedForm.sign(
             profile, with: provisioning, now: now, lifetime: SignedForm.bundleLifetime)
         let keyForm = try SignedForm.sign(
@@ -105,6 +92,22 @@ package struct KeyCeremony: Sendable {
         let body = PostSystemStatusBody(
             status: SystemStatusEvent(status: status, description: description, timestamp: now.rfc3339))
         return try SignedForm.sign(body, with: admin, now: now)
+    }
+
+    /// A new signing key pair of `role`, certified by the latest key of `parentRole` for `validity` from now (cut at
+    /// that key's expiry), with the parent key pair (to sign the forms that upload it) and the instant used.
+    private func generateCertified<R: KeyRole, P: KeyRole>(
+        _ role: R.Type, validity: Duration, by parentRole: P.Type
+    ) throws -> (
+        pair: SigningKeyPair<R>, certificate: SignedPublicKey<SigningPublicKey<R>>, parent: SigningKeyPair<P>,
+        now: Timestamp
+    ) {
+        let (parent, parentKey) = try keys.latestSigningKey(parentRole)
+        let pair = try SigningKeyPair<R>.generate()
+        let now = clock.now()
+        let expiry = KeyLifetimes.childExpiry(
+            now: now, validity: validity, parentNotValidAfter: parentKey.notValidAfter)
+        return (pair, try parent.certify(pair.publicKey, notValidAfter: expiry), parent, now)
     }
 
     /// The organisation keys in `trust-anchors.json`.
