@@ -32,26 +32,25 @@ extension ReaderClient {
     }
 
     func refreshStatus(now: Timestamp) async {
-        guard isDue(schedule.statusFetchedAt, configuration.statusMaxAge, now),
-            let body = await download(configuration.apiURL("status")),
-            let fresh = try? JSONDecoder().decode(SystemStatus.self, from: body),
-            (try? directory.write([UInt8](body), to: .status)) != nil
-        else { return }
-        status = fresh
-        schedule.statusFetchedAt = now.rfc3339
+        let url = configuration.apiURL("status")
+        if let fresh: SystemStatus = await refreshed(
+            .status, from: url, stamp: \.statusFetchedAt, maxAge: configuration.statusMaxAge, now: now)
+        {
+            status = fresh
+        }
     }
 
     /// Replaces the cached keys only with a response that verifies to at least one key, so a broken or hostile answer
     /// cannot switch messaging off.
     func refreshPublicKeys(now: Timestamp) async {
-        guard isDue(schedule.publicKeysFetchedAt, configuration.publicDataMaxAge, now),
-            let body = await download(configuration.apiURL("public-keys")),
-            let fresh = try? JSONDecoder().decode(PublicKeysResponse.self, from: body),
-            !VerifiedKeys(fresh, trustAnchors: configuration.trustAnchors, now: now).isEmpty,
-            (try? directory.write([UInt8](body), to: .publicKeys)) != nil
-        else { return }
-        publicKeys = fresh
-        schedule.publicKeysFetchedAt = now.rfc3339
+        let url = configuration.apiURL("public-keys")
+        let trustAnchors = configuration.trustAnchors
+        if let fresh: PublicKeysResponse = await refreshed(
+            .publicKeys, from: url, stamp: \.publicKeysFetchedAt, maxAge: configuration.publicDataMaxAge, now: now,
+            accept: { !VerifiedKeys($0, trustAnchors: trustAnchors, now: now).isEmpty })
+        {
+            publicKeys = fresh
+        }
     }
 
     /// Downloads the dead drops after the highest cached id, keeps those that verify, trims to 14 days before the
@@ -68,6 +67,23 @@ extension ReaderClient {
             deadDrops = merged
         }
         schedule.deadDropsFetchedAt = now.rfc3339
+    }
+
+    /// Downloads `url` when the cached `file`, fetched at `schedule[keyPath: stamp]`, is older than `maxAge`; caches
+    /// and returns the body when it decodes and passes `accept`, and moves the stamp to `now`. `nil` otherwise: the
+    /// cache and the stamp stay.
+    private func refreshed<Body: Decodable>(
+        _ file: ClientFile, from url: URL, stamp: WritableKeyPath<ScheduleState, String?>, maxAge: Duration,
+        now: Timestamp, accept: (Body) -> Bool = { _ in true }
+    ) async -> Body? {
+        guard isDue(schedule[keyPath: stamp], maxAge, now),
+            let body = await download(url),
+            let fresh = try? JSONDecoder().decode(Body.self, from: body),
+            accept(fresh),
+            (try? directory.write([UInt8](body), to: file)) != nil
+        else { return nil }
+        schedule[keyPath: stamp] = now.rfc3339
+        return fresh
     }
 
     private func isDue(_ stamp: String?, _ maxAge: Duration, _ now: Timestamp) -> Bool {
