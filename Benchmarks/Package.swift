@@ -3,13 +3,17 @@ import PackageDescription
 
 /// Tipline's benchmarks (`make bench`, `scripts/bench.sh`): a package of their own, so that `tipline-bench` and the
 /// harness's dependencies stay out of the library package and out of an app's graph. Like `Fuzz/`, it sees only the
-/// root package's products (`TiplineCore`, and the `tipline` executable, which it runs as a process).
+/// root package's products (`TiplineCore`, `TiplineClient`, and the `tipline` executable, which it runs as a
+/// process); what is `package` there (the CoverNode's pipeline and mixing state machine, the reader's storage
+/// ratchet) is measured through the processes and the client API that run it.
 ///
 /// - `Benchmarks/CoreBenchmarks`: micro-benchmarks on `ordo-one/benchmark` (formerly package-benchmark), with
 ///   instruction (where the CPU exposes its counters), allocation and wall-clock figures:
 ///   `swift package --package-path Benchmarks --scratch-path Benchmarks/.build benchmark`.
 /// - `tipline-bench`: the end-to-end drivers (swift-argument-parser); every verdict is a ratio to a reference
-///   measured in the same run.
+///   measured in the same run. `LoadMeasures` holds their parsing and arithmetic, tested by `LoadMeasuresTests`:
+///   `swift build --package-path Benchmarks --scratch-path Benchmarks/.build --build-tests --target LoadMeasuresTests`
+///   then `swift test --package-path Benchmarks --scratch-path Benchmarks/.build --skip-build`.
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
@@ -38,11 +42,16 @@ let package = Package(
             dependencies: [.product(name: "TiplineCore", package: "Tipline")],
             swiftSettings: swiftSettings
         ),
+        // The drivers' parsing and arithmetic (metrics text, drain rates, medians), without dependencies.
+        .target(name: "LoadMeasures", swiftSettings: swiftSettings),
+        .testTarget(name: "LoadMeasuresTests", dependencies: ["LoadMeasures"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "TiplineLoad",
             dependencies: [
                 "BenchmarkKernels",
+                "LoadMeasures",
                 .product(name: "TiplineCore", package: "Tipline"),
+                .product(name: "TiplineClient", package: "Tipline"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -19,6 +19,10 @@ echo "== trial decryption (wall clock, ratio to one key agreement per message)"
 "$driver" trial-decryption
 echo "== appender"
 "$driver" appender --tipline "$tipline"
+echo "== CoverNode end to end (a tipline covernode process drains a pre-filled stream; ratio to raw opens)"
+"$driver" covernode --tipline "$tipline"
+echo "== reader checkpoint with the storage ratchet (ratio to rewrites of the same files)"
+"$driver" ratchet --tipline "$tipline"
 echo "== scale (PostgreSQL, two API processes, next to one SQLite process)"
 # A cluster of its own (not the test suites' one on 54329), so that stopping it takes nothing away from anyone.
 export TIPLINE_PG_PORT="${TIPLINE_BENCH_PG_PORT:-54339}"

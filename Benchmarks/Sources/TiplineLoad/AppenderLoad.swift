@@ -19,10 +19,7 @@ enum AppenderLoad {
     /// `clients` request loops, client i posting to `ports[i % ports.count]` on 127.0.0.1; latencies count inside
     /// the window only.
     static func drive(ports: [Int], clients: Int, window: Duration) async throws -> Measurement {
-        let http = HTTPClient(
-            eventLoopGroup: HTTPClient.defaultEventLoopGroup,
-            configuration: HTTPClient.Configuration(
-                connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: clients)))
+        let http = client(connections: clients)
         let start = ContinuousClock.now.advanced(by: .seconds(1))
         let end = start.advanced(by: window)
         typealias Loop = (latencies: [Duration], acknowledged: Int, failures: Int)
@@ -33,7 +30,7 @@ enum AppenderLoad {
                     var loop: Loop = ([], 0, 0)
                     while ContinuousClock.now < end {
                         let sent = ContinuousClock.now
-                        if await post(url, with: http) {
+                        if await post(SecureRandom.bytes(MessageSizes.userToCoverNodeEncrypted), to: url, with: http) {
                             loop.acknowledged += 1
                             if sent >= start { loop.latencies.append(ContinuousClock.now - sent) }
                         } else {
@@ -56,12 +53,21 @@ enum AppenderLoad {
             acknowledged: results.map(\.acknowledged).reduce(0, +), failures: results.map(\.failures).reduce(0, +))
     }
 
-    /// Posts one fresh random message; whether the server answered 2xx.
-    private static func post(_ url: String, with http: HTTPClient) async -> Bool {
+    /// An HTTP client keeping up to `connections` keep-alive connections per host; shut it down after use.
+    static func client(connections: Int) -> HTTPClient {
+        HTTPClient(
+            eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+            configuration: HTTPClient.Configuration(
+                connectionPool: .init(
+                    idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: connections)))
+    }
+
+    /// Posts one U2C message as the apps do; whether the server answered 2xx.
+    static func post(_ message: [UInt8], to url: String, with http: HTTPClient) async -> Bool {
         var request = HTTPClientRequest(url: url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
-        let body = "\"" + Base64.encodeUnpadded(SecureRandom.bytes(MessageSizes.userToCoverNodeEncrypted)) + "\""
+        let body = "\"" + Base64.encodeUnpadded(message) + "\""
         request.body = .bytes(ByteBuffer(string: body))
         do {
             let response = try await http.execute(request, timeout: .seconds(30))

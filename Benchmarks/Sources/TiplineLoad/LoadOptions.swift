@@ -1,9 +1,14 @@
 import ArgumentParser
 
-/// The options of every appender load.
-struct LoadOptions: ParsableArguments {
+/// The `tipline` binary a driver runs as processes.
+struct TiplineBinaryOption: ParsableArguments {
     @Option(help: "The `tipline` binary to run (the root package's release build, from the repository root).")
     var tipline = ".build/release/tipline"
+}
+
+/// The options of every appender load.
+struct LoadOptions: ParsableArguments {
+    @OptionGroup var binary: TiplineBinaryOption
 
     @Option(help: "Seconds measured, after a 1 s warm-up.")
     var seconds = 5
@@ -14,6 +19,9 @@ struct LoadOptions: ParsableArguments {
     func validate() throws {
         guard seconds > 0, clients > 0 else { throw ValidationError("--seconds and --clients must be positive") }
     }
+
+    /// The `tipline` binary.
+    var tipline: String { binary.tipline }
 
     /// The measured window.
     var window: Duration { .seconds(seconds) }

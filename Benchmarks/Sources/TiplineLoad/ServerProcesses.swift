@@ -15,12 +15,16 @@ struct ServerProcesses {
     /// Servers whose logs go to `folder`.
     init(folder: URL) { self.folder = folder }
 
-    /// Starts `executable arguments(port)` on a free port and waits until it accepts connections (at most 20 s).
-    mutating func start(_ executable: String, _ arguments: (Int) -> [String]) async throws {
+    /// Starts `executable arguments(port)` on a free port, with `environment` added to this process's, and waits
+    /// until it accepts connections (at most 20 s).
+    mutating func start(
+        _ executable: String, environment: [String: String] = [:], _ arguments: (Int) -> [String]
+    ) async throws {
         let port = try Self.freePort()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments(port)
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = folder
         process.standardOutput = FileHandle.nullDevice
         let log = folder.appendingPathComponent("server-\(port).log")
@@ -50,12 +54,16 @@ struct ServerProcesses {
         ports = []
     }
 
-    /// Runs a program to completion and returns its trimmed standard output; a non-zero exit is an error.
+    /// Runs a program to completion, with `environment` added to this process's, and returns its trimmed standard
+    /// output; a non-zero exit is an error.
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String], in folder: URL? = nil) throws -> String {
+    static func run(
+        _ executable: String, _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]
+    ) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = folder
         let output = Pipe()
         process.standardOutput = output

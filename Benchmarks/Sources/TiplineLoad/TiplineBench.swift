@@ -10,6 +10,7 @@ struct TiplineBench: AsyncParsableCommand {
         commandName: "tipline-bench",
         abstract: "Tipline's end-to-end benchmarks; each judges a ratio to a reference measured in the same run.",
         subcommands: [
-            TrialDecryptionCommand.self, AppenderCommand.self, ScaleCommand.self, EmptyEndpointCommand.self,
+            TrialDecryptionCommand.self, AppenderCommand.self, ScaleCommand.self, CoverNodeCommand.self,
+            RatchetCommand.self, EmptyEndpointCommand.self,
         ])
 }

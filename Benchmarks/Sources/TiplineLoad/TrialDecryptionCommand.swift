@@ -1,6 +1,7 @@
 import ArgumentParser
 import BenchmarkKernels
 import Foundation
+import LoadMeasures
 
 /// `tipline-bench trial-decryption`: the reader's 14 days of reply dead drops with precomputed shared keys against
 /// one key agreement per message and key, in the same run (verdict: at least 10x faster), and one journalist dead
@@ -20,11 +21,14 @@ struct TrialDecryptionCommand: AsyncParsableCommand {
         var naive: [Double] = []
         var journalistRuns: [Double] = []
         for _ in 0..<max(iterations, 1) {
-            precomputed.append(try Self.milliseconds { try reader.check(try reader.decryptPrecomputed()) })
-            naive.append(try Self.milliseconds { try reader.check(reader.decryptNaive()) })
-            journalistRuns.append(try Self.milliseconds { try journalist.check(try journalist.trialDecrypt()) })
+            precomputed.append(try await Measures.milliseconds { try reader.check(try reader.decryptPrecomputed()) })
+            naive.append(try await Measures.milliseconds { try reader.check(reader.decryptNaive()) })
+            journalistRuns.append(
+                try await Measures.milliseconds { try journalist.check(try journalist.trialDecrypt()) })
         }
-        let (fast, slow, desk) = (Self.median(precomputed), Self.median(naive), Self.median(journalistRuns))
+        let (fast, slow, desk) = (
+            Measures.median(precomputed), Measures.median(naive), Measures.median(journalistRuns)
+        )
         print("reader: \(reader.messages.count) reply-dead-drop messages, 6 journalist keys, medians of \(iterations)")
         print(String(format: "  precomputed shared keys        %8.1f ms (target < 50 ms on one core)", fast))
         print(String(format: "  one key agreement per message  %8.1f ms (the reference)", slow))
@@ -32,12 +36,4 @@ struct TrialDecryptionCommand: AsyncParsableCommand {
         print(String(format: "  speed-up %.1fx (target >= 10x): ", speedUp) + (speedUp >= 10 ? "meets" : "MISSES"))
         print(String(format: "journalist: 500 messages x 14 keys x 2 CoverNodes %8.1f ms (target < 1000 ms)", desk))
     }
-
-    private static func milliseconds(_ body: () throws -> Void) throws -> Double {
-        let start = ContinuousClock.now
-        try body()
-        return (ContinuousClock.now - start) / .milliseconds(1)
-    }
-
-    private static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 }
