@@ -40,3 +40,11 @@ extension ErrorCode where Domain == TiplineCoreErrorDomain {
     /// An X25519 public key is of small order or not canonically encoded: no box could be sealed to it.
     public static var invalidKey: Self { Self("invalidKey") }
 }
+
+/// Throws unless `count` is `expected`: the one length check of keys, signatures and message layers.
+/// - Throws: ``TiplineCoreError`` with `.invalidLength`: "`what` is `expected` bytes, got `count`".
+func requireLength(_ count: Int, is expected: Int, _ what: String) throws {
+    guard count == expected else {
+        throw TiplineCoreError(.invalidLength, "\(what) is \(expected) bytes, got \(count)")
+    }
+}

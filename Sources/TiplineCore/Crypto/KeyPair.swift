@@ -65,9 +65,7 @@ public struct Signature: Hashable, Sendable {
     /// Wraps signature bytes.
     /// - Throws: `TiplineCoreError` with `.invalidLength` unless there are exactly 64 bytes.
     public init(bytes: [UInt8]) throws {
-        guard bytes.count == Self.length else {
-            throw TiplineCoreError(.invalidLength, "a signature is 64 bytes, got \(bytes.count)")
-        }
+        try requireLength(bytes.count, is: Self.length, "a signature")
         self.bytes = bytes
     }
 

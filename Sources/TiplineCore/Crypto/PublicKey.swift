@@ -18,12 +18,6 @@ extension PublicKeyProtocol {
 /// Length of every public and secret key in the protocol (X25519 and Ed25519).
 public let keyLength = 32
 
-func requireKeyLength(_ bytes: [UInt8], _ what: String) throws {
-    guard bytes.count == keyLength else {
-        throw TiplineCoreError(.invalidLength, "\(what) is \(keyLength) bytes, got \(bytes.count)")
-    }
-}
-
 /// An X25519 public key used for encryption, typed by its role.
 ///
 /// Only keys a box can be sealed to exist: parsing refuses a non-canonical encoding (the little-endian integer is
@@ -38,7 +32,7 @@ public struct EncryptionPublicKey<R: KeyRole>: PublicKeyProtocol {
     /// - Throws: `TiplineCoreError` with `.invalidLength` unless there are exactly 32 bytes, and with `.invalidKey`
     ///   for a non-canonical encoding or a point of small order.
     public init(bytes: [UInt8]) throws {
-        try requireKeyLength(bytes, "an X25519 public key")
+        try requireLength(bytes.count, is: keyLength, "an X25519 public key")
         guard Self.isCanonical(bytes) else {
             throw TiplineCoreError(.invalidKey, "an X25519 public key must be encoded below 2^255 - 19")
         }
@@ -66,7 +60,7 @@ public struct SigningPublicKey<R: KeyRole>: PublicKeyProtocol {
     /// Wraps raw key bytes.
     /// - Throws: `TiplineCoreError` with `.invalidLength` unless there are exactly 32 bytes.
     public init(bytes: [UInt8]) throws {
-        try requireKeyLength(bytes, "an Ed25519 public key")
+        try requireLength(bytes.count, is: keyLength, "an Ed25519 public key")
         self.bytes = bytes
     }
 

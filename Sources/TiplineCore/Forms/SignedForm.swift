@@ -131,7 +131,7 @@ public struct SignedForm: Codable, Hashable, Sendable {
         notValidAfter = try field(.notValidAfter, Timestamp.init(rfc3339:))
         signingKey = try field(.signingKey) { text in
             let bytes = try Hex.decode(text)
-            try requireKeyLength(bytes, "a signing key")
+            try requireLength(bytes.count, is: keyLength, "a signing key")
             return bytes
         }
     }

@@ -6,9 +6,7 @@ public enum CoverNodeToJournalistMessage {
         _ sealedMessage: [UInt8], from coverNode: EncryptionKeyPair<Role.CoverNodeMessaging>,
         to journalist: EncryptionPublicKey<Role.JournalistMessaging>
     ) throws -> [UInt8] {
-        guard sealedMessage.count == MessageSizes.coverNodeToJournalist else {
-            throw TiplineCoreError(.invalidLength, "a C2J payload is \(MessageSizes.coverNodeToJournalist) bytes")
-        }
+        try requireLength(sealedMessage.count, is: MessageSizes.coverNodeToJournalist, "a C2J payload")
         return try TwoPartyBox.seal(sealedMessage, from: coverNode, to: journalist)
     }
 

@@ -16,8 +16,8 @@ public enum JournalistToCoverNodeMessage: Sendable, Equatable {
 
     /// Encrypts to the CoverNode keys (see ``CoverNodeKeySelection``): 730 bytes.
     public func seal(to coverNodeKeys: [EncryptionPublicKey<Role.CoverNodeMessaging>]) throws -> [UInt8] {
-        if case .real(let sealed) = self, sealed.count != MessageSizes.journalistToUserEncrypted {
-            throw TiplineCoreError(.invalidLength, "a sealed J2U is \(MessageSizes.journalistToUserEncrypted) bytes")
+        if case .real(let sealed) = self {
+            try requireLength(sealed.count, is: MessageSizes.journalistToUserEncrypted, "a sealed J2U")
         }
         return try MultiAnonymousBox.seal(serialized, to: CoverNodeKeySelection.wrappingKeys(from: coverNodeKeys))
     }
@@ -26,11 +26,7 @@ public enum JournalistToCoverNodeMessage: Sendable, Equatable {
     public static func open(
         _ box: [UInt8], with keyPair: EncryptionKeyPair<Role.CoverNodeMessaging>
     ) throws -> JournalistToCoverNodeMessage {
-        guard box.count == MessageSizes.journalistToCoverNodeEncrypted else {
-            throw TiplineCoreError(
-                .invalidLength,
-                "a J2C message is \(MessageSizes.journalistToCoverNodeEncrypted) bytes, got \(box.count)")
-        }
+        try requireLength(box.count, is: MessageSizes.journalistToCoverNodeEncrypted, "a J2C message")
         let plain = try MultiAnonymousBox.open(box, with: keyPair)
         return plain[0] == 0x01 ? .real(sealedReply: Array(plain[1...])) : .cover
     }

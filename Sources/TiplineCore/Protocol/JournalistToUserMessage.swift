@@ -21,9 +21,7 @@ public enum JournalistToUserMessage: Hashable, Sendable {
     /// Parses 513 plaintext bytes.
     /// - Throws: `TiplineCoreError` with `.invalidMessage` for an unknown type or a handover without terminator.
     public init(serialized bytes: [UInt8]) throws {
-        guard bytes.count == MessageSizes.journalistToUser else {
-            throw TiplineCoreError(.invalidLength, "a J2U message is \(MessageSizes.journalistToUser) bytes")
-        }
+        try requireLength(bytes.count, is: MessageSizes.journalistToUser, "a J2U message")
         switch bytes[0] {
         case 0x00:
             self = .message(try PaddedCompressedString(bytes: bytes[1...]))

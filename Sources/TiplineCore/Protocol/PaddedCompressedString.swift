@@ -40,9 +40,7 @@ public struct PaddedCompressedString: Hashable, Sendable {
     /// Wraps 512 received bytes; nothing is decoded until ``text()`` is called.
     /// - Throws: `TiplineCoreError` with `.invalidLength` unless there are exactly 512 bytes.
     public init<C: Collection<UInt8>>(bytes: C) throws {
-        guard bytes.count == Self.length else {
-            throw TiplineCoreError(.invalidLength, "a padded text is \(Self.length) bytes, got \(bytes.count)")
-        }
+        try requireLength(bytes.count, is: Self.length, "a padded text")
         self.bytes = Array(bytes)
     }
 

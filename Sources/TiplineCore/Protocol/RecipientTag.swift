@@ -18,7 +18,7 @@ public struct RecipientTag: Hashable, Sendable {
 
     /// Wraps 4 received bytes.
     public init(bytes: [UInt8]) throws {
-        guard bytes.count == Self.length else { throw TiplineCoreError(.invalidLength, "a recipient tag is 4 bytes") }
+        try requireLength(bytes.count, is: Self.length, "a recipient tag")
         self.bytes = bytes
     }
 

@@ -34,9 +34,8 @@ public enum UserToCoverNodeMessage: Sendable, Equatable {
 
     /// Encrypts to the CoverNode keys (see ``CoverNodeKeySelection``): 773 bytes.
     public func seal(to coverNodeKeys: [EncryptionPublicKey<Role.CoverNodeMessaging>]) throws -> [UInt8] {
-        if case .real(_, let sealed) = self, sealed.count != MessageSizes.userToJournalistEncrypted {
-            throw TiplineCoreError(
-                .invalidLength, "a sealed U2J message is \(MessageSizes.userToJournalistEncrypted) bytes")
+        if case .real(_, let sealed) = self {
+            try requireLength(sealed.count, is: MessageSizes.userToJournalistEncrypted, "a sealed U2J message")
         }
         return try MultiAnonymousBox.seal(serialized, to: CoverNodeKeySelection.wrappingKeys(from: coverNodeKeys))
     }
@@ -46,10 +45,7 @@ public enum UserToCoverNodeMessage: Sendable, Equatable {
     public static func open(
         _ box: [UInt8], with keyPair: EncryptionKeyPair<Role.CoverNodeMessaging>
     ) throws -> UserToCoverNodeMessage {
-        guard box.count == MessageSizes.userToCoverNodeEncrypted else {
-            throw TiplineCoreError(
-                .invalidLength, "a U2C message is \(MessageSizes.userToCoverNodeEncrypted) bytes, got \(box.count)")
-        }
+        try requireLength(box.count, is: MessageSizes.userToCoverNodeEncrypted, "a U2C message")
         let plain = try MultiAnonymousBox.open(box, with: keyPair)
         let tag = try RecipientTag(bytes: Array(plain[0..<4]))
         return tag.isCover ? .cover : .real(tag: tag, sealedMessage: Array(plain[4...]))

@@ -17,9 +17,7 @@ public struct UserToJournalistMessage: Sendable {
 
     /// Parses 545 plaintext bytes (the reserved byte is ignored).
     public init(serialized bytes: [UInt8]) throws {
-        guard bytes.count == MessageSizes.userToJournalist else {
-            throw TiplineCoreError(.invalidLength, "a U2J message is \(MessageSizes.userToJournalist) bytes")
-        }
+        try requireLength(bytes.count, is: MessageSizes.userToJournalist, "a U2J message")
         replyKey = try EncryptionPublicKey(bytes: Array(bytes[0..<32]))
         text = try PaddedCompressedString(bytes: bytes[33...])
     }
@@ -33,10 +31,7 @@ public struct UserToJournalistMessage: Sendable {
     public static func open(
         _ sealed: [UInt8], with journalist: EncryptionKeyPair<Role.JournalistMessaging>
     ) throws -> UserToJournalistMessage {
-        guard sealed.count == MessageSizes.userToJournalistEncrypted else {
-            throw TiplineCoreError(
-                .invalidLength, "a sealed U2J message is \(MessageSizes.userToJournalistEncrypted) bytes")
-        }
+        try requireLength(sealed.count, is: MessageSizes.userToJournalistEncrypted, "a sealed U2J message")
         return try UserToJournalistMessage(serialized: AnonymousBox.open(sealed, with: journalist))
     }
 }

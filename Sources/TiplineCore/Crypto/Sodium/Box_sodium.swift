@@ -22,9 +22,7 @@ extension Sodium {
 
     static func scalarMultBase(_ secretKey: [UInt8]) throws -> [UInt8] {
         try ensureInitialised()
-        guard secretKey.count == boxSecretKeyBytes else {
-            throw TiplineCoreError(.invalidLength, "an X25519 secret key is 32 bytes, got \(secretKey.count)")
-        }
+        try requireLength(secretKey.count, is: boxSecretKeyBytes, "an X25519 secret key")
         guard let pk = output(boxPublicKeyBytes, { crypto_scalarmult_base($0, secretKey) }) else {
             throw TiplineCoreError(.invalidArgument, "crypto_scalarmult_base failed")
         }

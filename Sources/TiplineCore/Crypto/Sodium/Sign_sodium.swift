@@ -9,9 +9,7 @@ extension Sodium {
 
     static func signSeedKeyPair(seed: [UInt8]) throws -> (publicKey: [UInt8], secretKey: [UInt8]) {
         try ensureInitialised()
-        guard seed.count == signSeedBytes else {
-            throw TiplineCoreError(.invalidLength, "an Ed25519 seed is 32 bytes, got \(seed.count)")
-        }
+        try requireLength(seed.count, is: signSeedBytes, "an Ed25519 seed")
         var pk = [UInt8](repeating: 0, count: signPublicKeyBytes)
         var sk = [UInt8](repeating: 0, count: signSecretKeyBytes)
         guard crypto_sign_seed_keypair(&pk, &sk, seed) == 0 else {
