@@ -26,7 +26,7 @@ package struct APIError: Error, HTTPResponseError, Sendable, Hashable, CustomStr
         package static let tooManyRequests = Code(status: .tooManyRequests)
         /// 500: the store failed.
         package static let internalError = Code(status: .internalServerError)
-        /// 503: the service is shutting down.
+        /// 503: the service is shutting down, or its disk is full.
         package static let unavailable = Code(status: .serviceUnavailable)
 
         package var description: String { String(status.code) }

@@ -39,7 +39,8 @@ actor MessageBatcher: Service {
     }
 
     /// Returns once `message` is durably in the stream (or was already there).
-    /// - Throws: ``APIError`` 429 when too many messages wait, 503 after shutdown, 500 when the commit failed.
+    /// - Throws: ``APIError`` 429 when too many messages wait, 503 after shutdown or when the store's disk is full, 500
+    ///   when the commit failed otherwise.
     func submit(_ message: Data) async throws {
         guard !stopped else { throw APIError(.unavailable, "the server is shutting down") }
         guard pending.count < maxPending else { throw APIError(.tooManyRequests, "Too many requests") }
@@ -88,9 +89,12 @@ actor MessageBatcher: Service {
             for waiter in batchWaiters { waiter.resume() }
         } catch {
             logger.error("appender commit failed", metadata: ["messages": "\(batch.count)", "error": "\(error)"])
-            for waiter in batchWaiters {
-                waiter.resume(throwing: APIError(.internalError, "Unexpected append failure"))
-            }
+            // The whole batch was rolled back: every request in it is refused, none is acknowledged.
+            let refusal =
+                (error as? StorageError)?.code == .diskFull
+                ? APIError(.unavailable, "Storage is full, try again later")
+                : APIError(.internalError, "Unexpected append failure")
+            for waiter in batchWaiters { waiter.resume(throwing: refusal) }
         }
     }
 

@@ -66,6 +66,8 @@ package struct SQLiteStore: TiplineStore, Sendable {
         switch error {
         case let error as StorageError:
             return error
+        case let error as DatabaseError where error.resultCode == .SQLITE_FULL:
+            return StorageError(.diskFull, "\(operation) failed: the database's disk is full")
         case let error as DatabaseError:
             let detail = error.message ?? "no message"
             return StorageError(
