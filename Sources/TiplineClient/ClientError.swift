@@ -35,6 +35,9 @@ extension ErrorCode where Domain == ClientErrorDomain {
     public static var network: Self { Self("network") }
     /// A state file could not be read or written.
     public static var storage: Self { Self("storage") }
+    /// The device's storage is full: the state file was not replaced (the previous one is still on disk and opens),
+    /// and the same step saves everything once space is freed.
+    public static var diskFull: Self { Self("diskFull") }
     /// The vault opened but its content is malformed.
     public static var corruptVault: Self { Self("corruptVault") }
     /// The bundled word list is missing or altered.

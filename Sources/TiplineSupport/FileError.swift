@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The one error type thrown by `TiplineSupport`'s file functions.
 ///
 /// The message names the operation, the file's name (not its folder) and the system's reason; never its contents.
@@ -45,6 +53,10 @@ package struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
         self.number = number
         self.reason = reason
     }
+
+    /// Whether the file system is full (`ENOSPC`) or the user's quota is used up (`EDQUOT`): the same operation may
+    /// succeed once space is freed (a failed ``CrashSafeFile/write(_:to:afterTemporary:)`` replaced nothing).
+    package var isDiskFull: Bool { number == ENOSPC || number == EDQUOT }
 
     /// "cannot write tipline.vault: No space left on device".
     package var message: String {

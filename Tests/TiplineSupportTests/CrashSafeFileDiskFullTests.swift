@@ -22,6 +22,7 @@ struct CrashSafeFileDiskFullTests {
         let error = #expect(throws: FileError.self) { try CrashSafeFile.write(new, to: path) }
         #expect(error?.code == .write)
         #expect(error?.number == ENOSPC)
+        #expect(error?.isDiskFull == true)
         // The message names the file being replaced (not the temporary, not the folder) and the reason.
         #expect(error?.message == "cannot write state.json: No space left on device")
         #expect(try CrashSafeFile.read(path) == old)

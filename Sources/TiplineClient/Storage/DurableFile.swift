@@ -2,8 +2,8 @@ import TiplineCore
 import TiplineSupport
 
 /// The reader app's files through TiplineSupport's ``CrashSafeFile``, failures reported as ``ClientError`` with
-/// `.storage`. A crash at any point leaves the old or the new file, plus at most a temporary sibling that
-/// ``removeTemporaries(in:)`` deletes on the next start.
+/// `.diskFull` when the device is full, `.storage` otherwise. A crash or a full disk at any point leaves the old or
+/// the new file, plus at most a temporary sibling that ``removeTemporaries(in:)`` deletes on the next start.
 enum DurableFile {
     /// The file's bytes, or `nil` only when nothing exists at `path`.
     static func read(_ path: String) throws -> [UInt8]? {
@@ -31,7 +31,7 @@ enum DurableFile {
         do {
             return try body()
         } catch {
-            throw ClientError(.storage, error.message)
+            throw ClientError(error.isDiskFull ? .diskFull : .storage, error.message)
         }
     }
 }
