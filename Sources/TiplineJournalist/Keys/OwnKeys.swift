@@ -1,40 +1,41 @@
 import TiplineCore
 
-/// One of the journalist's own identity key pairs, decoded from the vault, with its certificate.
-struct OwnIdentityKey: Sendable {
-    let pair: SigningKeyPair<Role.JournalistIdentity>
-    let certificate: SignedPublicKey<SigningPublicKey<Role.JournalistIdentity>>
-    let addedAt: Timestamp
-}
-
-/// One of the journalist's own messaging key pairs, decoded from the vault, with its certificate.
-struct OwnMessagingKey: Sendable {
-    let pair: EncryptionKeyPair<Role.JournalistMessaging>
-    let certificate: SignedPublicKey<EncryptionPublicKey<Role.JournalistMessaging>>
-    /// Whether the API has published it (readers can encrypt to it and verify replies from it).
+/// One of the journalist's own key pairs, decoded from the vault, with its certificate.
+struct OwnKey<Pair: Sendable, PublicKey: PublicKeyProtocol>: Sendable {
+    let pair: Pair
+    let certificate: SignedPublicKey<PublicKey>
+    /// Whether the API has published it (for a messaging key: readers can encrypt to it and verify replies from it).
     let isPublished: Bool
     let addedAt: Timestamp
 }
 
+/// One of the journalist's own identity key pairs.
+typealias OwnIdentityKey = OwnKey<SigningKeyPair<Role.JournalistIdentity>, SigningPublicKey<Role.JournalistIdentity>>
+/// One of the journalist's own messaging key pairs.
+typealias OwnMessagingKey = OwnKey<
+    EncryptionKeyPair<Role.JournalistMessaging>, EncryptionPublicKey<Role.JournalistMessaging>
+>
+
 extension JournalistVaultContent {
     /// Unexpired identity keys, the one valid the longest first.
     func identityKeys(at now: Timestamp) -> [OwnIdentityKey] {
-        identityKeys.compactMap { stored -> OwnIdentityKey? in
-            guard let (pair, certificate) = try? stored.keyPair.signingKeyPair(as: Role.JournalistIdentity.self),
-                let certificate, certificate.isValid(at: now)
-            else { return nil }
-            return OwnIdentityKey(
-                pair: pair, certificate: certificate, addedAt: Timestamp(microseconds: stored.addedAt))
-        }.sorted { $0.certificate.notValidAfter > $1.certificate.notValidAfter }
+        Self.unexpired(identityKeys, at: now) { try $0.signingKeyPair(as: Role.JournalistIdentity.self) }
     }
 
     /// Unexpired messaging keys (published or not), the newest first: the order of trial decryption.
     func messagingKeys(at now: Timestamp) -> [OwnMessagingKey] {
-        messagingKeys.compactMap { stored -> OwnMessagingKey? in
-            guard let (pair, certificate) = try? stored.keyPair.encryptionKeyPair(as: Role.JournalistMessaging.self),
-                let certificate, certificate.isValid(at: now)
+        Self.unexpired(messagingKeys, at: now) { try $0.encryptionKeyPair(as: Role.JournalistMessaging.self) }
+    }
+
+    /// The `stored` key pairs, restored with `restore`, whose certificate is valid at `now`, the one valid the longest
+    /// first; a pair that does not restore or has no certificate is left out.
+    private static func unexpired<P, K>(
+        _ stored: [StoredKeyPair], at now: Timestamp, _ restore: (KeyPairJSON) throws -> (P, SignedPublicKey<K>?)
+    ) -> [OwnKey<P, K>] {
+        stored.compactMap { stored -> OwnKey<P, K>? in
+            guard let (pair, certificate) = try? restore(stored.keyPair), let certificate, certificate.isValid(at: now)
             else { return nil }
-            return OwnMessagingKey(
+            return OwnKey(
                 pair: pair, certificate: certificate, isPublished: stored.epoch != nil,
                 addedAt: Timestamp(microseconds: stored.addedAt))
         }.sorted { $0.certificate.notValidAfter > $1.certificate.notValidAfter }
