@@ -24,8 +24,11 @@ extension ErrorCode where Domain == JournalistErrorDomain {
     package static var vaultExists: Self { Self("vaultExists") }
     /// The file is not a Tipline vault, or its header is damaged.
     package static var vaultCorrupt: Self { Self("vaultCorrupt") }
-    /// Reading or writing a file failed (full disk, permissions, ...).
+    /// Reading or writing a file failed (permissions, a missing folder, ...).
     package static var io: Self { Self("io") }
+    /// The disk is full: the file was not replaced and the change not applied; it can be made again once space is
+    /// freed.
+    package static var diskFull: Self { Self("diskFull") }
     /// A setup bundle could not be read or is inconsistent.
     package static var invalidSetupBundle: Self { Self("invalidSetupBundle") }
     /// The vault has not been registered with the API yet.

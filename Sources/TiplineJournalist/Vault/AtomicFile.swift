@@ -10,7 +10,7 @@ import Darwin
 #endif
 
 /// The vault's and the setup bundle's files through TiplineSupport's ``CrashSafeFile``, failures reported as
-/// ``JournalistError`` (`vaultNotFound` for a missing file, `io` otherwise).
+/// ``JournalistError`` (`vaultNotFound` for a missing file, `diskFull` for a full disk, `io` otherwise).
 enum AtomicFile {
     /// How the temporary siblings of `path` are named, so that stale ones from a crash can be found.
     static func temporaryPrefix(for path: String) -> String { CrashSafeFile.temporaryPrefix(for: path) }
@@ -52,8 +52,8 @@ enum AtomicFile {
 }
 
 extension JournalistError {
-    /// A file-system failure: `vaultNotFound` for a missing file, `io` otherwise.
+    /// A file-system failure: `vaultNotFound` for a missing file, `diskFull` for a full disk, `io` otherwise.
     init(_ error: FileError) {
-        self.init(error.number == ENOENT ? .vaultNotFound : .io, error.message)
+        self.init(error.number == ENOENT ? .vaultNotFound : error.isDiskFull ? .diskFull : .io, error.message)
     }
 }
