@@ -108,42 +108,45 @@ struct ReaderVaultContent: Sendable {
             writer.append(hint)
             writer.appendLong(Array(text.utf8))
         case .received(let text, let position):
-            writer.append(bigEndian: position.deadDropId)
-            writer.append(bigEndian: position.index)
+            append(position, to: &writer)
             writer.appendLong(Array(text.utf8))
         case .handover(let target, let position):
-            writer.append(bigEndian: position.deadDropId)
-            writer.append(bigEndian: position.index)
+            append(position, to: &writer)
             writer.appendShort(Array(target.utf8))
         }
         return writer.bytes
     }
 
     private static func decode(_ reader: inout ByteReader, _ corrupt: ClientError) throws -> MailboxMessage {
-        let kind = try reader.readByte()
+        let tag = try reader.readByte()
         let date = Timestamp(microseconds: try reader.read(Int64.self))
         let journalistId = try string(reader.readShort(), corrupt)
-        switch kind {
+        let kind: MailboxMessage.Kind
+        switch tag {
         case 1:
             let hint = try reader.read(PrivateSendingQueue.hintLength)
-            return MailboxMessage(
-                journalistId: journalistId, date: date,
-                kind: .sent(text: try string(reader.readLong(), corrupt), hint: hint))
+            kind = .sent(text: try string(reader.readLong(), corrupt), hint: hint)
         case 2:
-            let position = DeadDropPosition(
-                deadDropId: try reader.read(Int32.self), index: try reader.read(UInt16.self))
-            return MailboxMessage(
-                journalistId: journalistId, date: date,
-                kind: .received(text: try string(reader.readLong(), corrupt), position: position))
+            let position = try readPosition(&reader)
+            kind = .received(text: try string(reader.readLong(), corrupt), position: position)
         case 3:
-            let position = DeadDropPosition(
-                deadDropId: try reader.read(Int32.self), index: try reader.read(UInt16.self))
-            return MailboxMessage(
-                journalistId: journalistId, date: date,
-                kind: .handover(target: try string(reader.readShort(), corrupt), position: position))
+            let position = try readPosition(&reader)
+            kind = .handover(target: try string(reader.readShort(), corrupt), position: position)
         default:
             throw corrupt
         }
+        return MailboxMessage(journalistId: journalistId, date: date, kind: kind)
+    }
+
+    /// A dead-drop position as stored: the dead-drop id (4 bytes) and the index within it (2 bytes), big-endian.
+    private static func append(_ position: DeadDropPosition, to writer: inout ByteWriter) {
+        writer.append(bigEndian: position.deadDropId)
+        writer.append(bigEndian: position.index)
+    }
+
+    /// Reads what ``append(_:to:)`` wrote.
+    private static func readPosition(_ reader: inout ByteReader) throws -> DeadDropPosition {
+        DeadDropPosition(deadDropId: try reader.read(Int32.self), index: try reader.read(UInt16.self))
     }
 
     private static func string(_ bytes: [UInt8], _ corrupt: ClientError) throws -> String {
