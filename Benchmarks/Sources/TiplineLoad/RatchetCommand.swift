@@ -20,7 +20,7 @@ struct RatchetCommand: AsyncParsableCommand {
     @OptionGroup var binary: TiplineBinaryOption
 
     @Option(help: "Checkpoints measured; the median counts.")
-    var iterations = 21
+    var iterations = 51
 
     func validate() throws {
         guard iterations > 0 else { throw ValidationError("--iterations must be positive") }
