@@ -43,21 +43,22 @@ package struct SQLiteStore: TiplineStore, Sendable {
         _ operation: String,
         _ updates: @Sendable (Database) throws -> T
     ) async throws -> T {
-        do {
-            return try await self.pool.write(updates)
-        } catch {
-            throw Self.storageError(error, operation: operation)
-        }
+        try await Self.mappingErrors(of: operation) { try await self.pool.write(updates) }
     }
 
     func read<T: Sendable>(
         _ operation: String,
         _ value: @Sendable (Database) throws -> T
     ) async throws -> T {
+        try await Self.mappingErrors(of: operation) { try await self.pool.read(value) }
+    }
+
+    /// Runs `access`, turning any error into the ``StorageError`` of ``storageError(_:operation:)``.
+    private static func mappingErrors<T>(of operation: String, _ access: () async throws -> T) async throws -> T {
         do {
-            return try await self.pool.read(value)
+            return try await access()
         } catch {
-            throw Self.storageError(error, operation: operation)
+            throw storageError(error, operation: operation)
         }
     }
 
