@@ -11,9 +11,9 @@ import PackageDescription
 ///   instruction (where the CPU exposes its counters), allocation and wall-clock figures:
 ///   `swift package --package-path Benchmarks --scratch-path Benchmarks/.build benchmark`.
 /// - `tipline-bench`: the end-to-end drivers (swift-argument-parser); every verdict is a ratio to a reference
-///   measured in the same run. `LoadMeasures` holds their parsing and arithmetic, tested by `LoadMeasuresTests`:
-///   `swift build --package-path Benchmarks --scratch-path Benchmarks/.build --build-tests --target LoadMeasuresTests`
-///   then `swift test --package-path Benchmarks --scratch-path Benchmarks/.build --skip-build`.
+///   measured in the same run. `LoadMeasures` holds their parsing and arithmetic, tested by `LoadMeasuresTests`
+///   (debug; builds only that target): `swift build --package-path Benchmarks --scratch-path Benchmarks/.build
+///   --product TiplineBenchmarksPackageTests`, then the same `swift test ... --skip-build`.
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
