@@ -43,6 +43,10 @@ package struct APIError: Error, HTTPResponseError, Sendable, Hashable, CustomStr
         self.message = message
     }
 
+    /// 503 for a request the store refused because its disk is full (`StorageError` `diskFull`): nothing of it was
+    /// stored, and the same request may succeed later. No path or database detail reaches the client.
+    package static let storageFull = APIError(.unavailable, "Storage is full, try again later")
+
     package var status: HTTPResponse.Status { code.status }
 
     package func response(from request: Request, context: some RequestContext) throws -> Response {

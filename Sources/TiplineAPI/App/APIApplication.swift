@@ -75,6 +75,7 @@ func apiRouter(
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: RequestTelemetryMiddleware(registry: registry))
     router.add(middleware: ErrorResponseMiddleware())
+    router.add(middleware: StorageFullMiddleware())
     router.addHealthCheck(name: "api")
     StatusController(dependencies: dependencies).addRoutes(to: router)
     PublicKeysController(dependencies: dependencies).addRoutes(to: router)

@@ -92,7 +92,7 @@ actor MessageBatcher: Service {
             // The whole batch was rolled back: every request in it is refused, none is acknowledged.
             let refusal =
                 (error as? StorageError)?.code == .diskFull
-                ? APIError(.unavailable, "Storage is full, try again later")
+                ? APIError.storageFull
                 : APIError(.internalError, "Unexpected append failure")
             for waiter in batchWaiters { waiter.resume(throwing: refusal) }
         }
