@@ -44,7 +44,7 @@ extension PostgresStore: MessageStreamStore {
         _ stream: MessageStream,
         _ messages: [Data],
         receivedAtMicros: Int64,
-        beforeCommit: (PostgresConnection) async throws -> Void
+        beforeCommit: @escaping @Sendable (PostgresConnection) async throws -> Void
     ) async throws -> Int {
         try InputValidation.streamMessages(messages, stream: stream)
         let unique = InputValidation.uniqued(messages)

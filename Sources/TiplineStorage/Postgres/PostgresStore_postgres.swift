@@ -11,11 +11,22 @@ package struct PostgresStore: TiplineStore, Sendable {
     /// The client the store runs its queries on.
     package let client: PostgresClient
     let logger: Logger
+    /// How long one operation (a transaction or a query) may take before its caller gets an error.
+    let deadline: OperationDeadline
 
-    /// Creates a store on a client that the caller runs.
-    package init(client: PostgresClient, logger: Logger = Logger(label: "tipline.storage.postgres")) {
+    /// The default ``init(client:logger:operationTimeout:)`` bound: far above any healthy operation, short enough
+    /// that a request never hangs behind a lost one.
+    package static let defaultOperationTimeout: Duration = .seconds(30)
+
+    /// Creates a store on a client that the caller runs. No operation keeps its caller waiting longer than
+    /// `operationTimeout` (see ``OperationDeadline``).
+    package init(
+        client: PostgresClient, logger: Logger = Logger(label: "tipline.storage.postgres"),
+        operationTimeout: Duration = defaultOperationTimeout
+    ) {
         self.client = client
         self.logger = logger
+        self.deadline = OperationDeadline(timeout: operationTimeout)
     }
 
     /// Applies pending schema migrations under an advisory lock.
@@ -42,11 +53,13 @@ package struct PostgresStore: TiplineStore, Sendable {
     /// Runs `body` in one transaction, mapping errors to ``StorageError``.
     func transaction<T: Sendable>(
         _ operation: String,
-        _ body: (PostgresConnection) async throws -> T
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
         do {
-            return try await self.client.withTransaction(logger: self.logger) { connection in
-                try await body(connection)
+            return try await deadline.run(operation) { [client, logger] in
+                try await client.withTransaction(logger: logger) { connection in
+                    try await body(connection)
+                }
             }
         } catch {
             throw Self.storageError(error, operation: operation)
@@ -55,7 +68,9 @@ package struct PostgresStore: TiplineStore, Sendable {
 
     /// Runs a query on the pool and collects its rows.
     func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
-        try await self.client.query(query, logger: self.logger).collect()
+        try await deadline.run("query") { [client, logger] in
+            try await client.query(query, logger: logger).collect()
+        }
     }
 
     /// Maps postgres-nio errors to ``StorageError``. Only the SQLSTATE and the server's primary
