@@ -1,5 +1,5 @@
 """Tests of the accounting in scripts/soak/soak.py (run by scripts/validate.sh): the exactly-once tally, the parsing
-of `tipline readers`' report and the seeded fault schedule. The soak itself runs with `make soak`."""
+of `tipline readers`' and wrk's reports and the seeded fault schedule. The soak itself runs with `make soak`."""
 
 import importlib.util
 import pathlib
@@ -53,6 +53,25 @@ class ReportTests(unittest.TestCase):
 
     def test_a_missing_report_reads_as_minus_one(self):
         self.assertEqual(soak.parse_readers_report("10% …: 5 messages sent, 0 real queued, 0 errors\n")["sent"], -1)
+
+
+WRK_OUTPUT = """Running 1m test @ http://127.0.0.1:40123
+  2 threads and 32 connections
+  Socket errors: connect 0, read 3, write 0, timeout 2
+load-statuses 200=170012 429=12 502=4
+load-latency-p99-ms 48.3
+"""
+
+
+class LoadReportTests(unittest.TestCase):
+    def test_statuses_errors_and_latency(self):
+        self.assertEqual(soak.parse_load_report(WRK_OUTPUT), {
+            "statuses": {200: 170012, 429: 12, 502: 4}, "acknowledged": 170012, "answered": 170028,
+            "socket_errors": 5, "p99_ms": 48.3})
+
+    def test_no_load_reads_as_nothing_acknowledged(self):
+        report = soak.parse_load_report("")
+        self.assertEqual((report["acknowledged"], report["answered"], report["p99_ms"]), (0, 0, -1.0))
 
 
 class FaultScheduleTests(unittest.TestCase):

@@ -9,12 +9,14 @@ arguments on.
 
 The deployment is the one of Tests/IntegrationTests/DeploymentTests.swift, in its own PostgreSQL cluster (so the
 database can be restarted without disturbing anybody else's): two `tipline api` over PostgreSQL, nginx from
-scripts/deployment/nginx.conf.template in front (per-address request rate raised, because every simulated app
-shares 127.0.0.1, and the readers' dead-drop lists cached 2 s instead of the API's 300 s, because the readers live a
-virtual day per real minute), one `tipline covernode` (test mixing profile) on the PostgreSQL streams.
+scripts/deployment/nginx.conf.template in front (per-address request rate and connection count raised, because every
+simulated app shares 127.0.0.1, and the readers' dead-drop lists cached 2 s instead of the API's 300 s, because the
+readers live a virtual day per real minute), one `tipline covernode` (test mixing profile) on the PostgreSQL streams.
+Beside the readers, wrk (scripts/soak/load.lua) posts a bulk load of well-formed U2C messages at --load-rate.
 """
 
 import argparse
+import base64
 import os
 import random
 import re
@@ -88,6 +90,20 @@ def parse_readers_report(report):
         "errors": number(r"^errors[ \t]+(\d+)"),
         "late_steps": number(r"^late steps[ \t]+(\d+)"),
     }
+
+
+def parse_load_report(report):
+    """wrk's answers by status (`load-statuses 200=N …` from load.lua), its socket errors and its p99 latency."""
+    statuses = {}
+    for line in report.splitlines():
+        if line.startswith("load-statuses"):
+            statuses = {int(k): int(v) for k, v in (part.split("=") for part in line.split()[1:])}
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", report)
+    p99 = re.search(r"^load-latency-p99-ms ([\d.]+)", report, re.MULTILINE)
+    return {"statuses": statuses, "acknowledged": statuses.get(200, 0),
+            "answered": sum(statuses.values()),
+            "socket_errors": sum(int(n) for n in errors.groups()) if errors else 0,
+            "p99_ms": float(p99.group(1)) if p99 else -1.0}
 
 
 def tally(real_sent, received):
@@ -174,6 +190,7 @@ class Soak:
         self.stop_all = threading.Event()
         self.replies = {"queued": 0, "cycles": 0, "errors": 0, "drained": False}
         self.lock = threading.Lock()
+        self.load = parse_load_report("")
 
     # --- setup ---------------------------------------------------------------------------------------------------
 
@@ -255,11 +272,13 @@ class Soak:
         os.makedirs(nginx_dir)
         servers = "\n        ".join(f"server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;" for p in self.api_ports)
         dead_drops = 'proxy_cache_key "user-dead-drops$tipline_dead_drop_query";'
-        for required in ["rate=20r/s", dead_drops]:
+        connections = "limit_conn tipline_connections 32;"
+        for required in ["rate=20r/s", connections, dead_drops]:
             if required not in template:
                 raise RuntimeError(f"the edge template has no {required!r} to adapt")
         config = (template.replace("@LISTEN@", f"127.0.0.1:{edge_port}").replace("@UPSTREAMS@", servers)
                   .replace("@CACHE_DIR@", nginx_dir).replace("rate=20r/s", "rate=100000r/s")
+                  .replace(connections, "limit_conn tipline_connections 1024;")
                   .replace(dead_drops, dead_drops + "\n            proxy_ignore_headers Cache-Control Expires;"
                            + "\n            proxy_cache_valid 200 2s;"))
         with open(os.path.join(nginx_dir, "nginx.conf"), "w") as file:
@@ -366,6 +385,25 @@ class Soak:
         match = re.search(r"Replies queued\s+(\d+)", self.journalist(["status"]))
         return int(match.group(1)) if match else -1
 
+    # --- the bulk load ------------------------------------------------------------------------------------------
+
+    def run_load(self, seconds):
+        """Runs wrk (scripts/soak/load.lua) against the edge for `seconds` at about --load-rate messages per second
+        and records what it reports: answers by status, and the p99 latency."""
+        connections = 32
+        body = base64.b64encode(random.Random(self.options.seed).randbytes(773)).decode()
+        environment = dict(os.environ, TIPLINE_LOAD_BODY=body,
+                           TIPLINE_LOAD_DELAY_MS=f"{connections * 1000 / self.options.load_rate:.3f}")
+        result = subprocess.run(
+            ["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds:.0f}s", "--timeout", "10s",
+             "-s", os.path.join(REPO, "scripts/soak/load.lua"), self.edge],
+            env=environment, capture_output=True, text=True, timeout=seconds + 120)
+        with open(os.path.join(self.directory, "load.log"), "w") as file:
+            file.write(result.stdout + result.stderr)
+        self.load = parse_load_report(result.stdout)
+        self.load["seconds"] = seconds
+        log(f"bulk load finished: {self.load['statuses']}")
+
     # --- faults --------------------------------------------------------------------------------------------------
 
     def schedule_faults(self, duration):
@@ -420,6 +458,9 @@ class Soak:
         readers.start()
         replier = threading.Thread(target=self.reply_loop, daemon=True)
         replier.start()
+        loader = threading.Thread(target=self.run_load, args=(duration,), daemon=True)
+        if options.load_rate > 0:
+            loader.start()
 
         pending = self.schedule_faults(duration)
         hard_stop = started + duration * 2 + 120
@@ -441,8 +482,11 @@ class Soak:
                     service.sample()
             time.sleep(0.5)
         readers.expected_exit = True
+        if loader.is_alive():
+            loader.join(timeout=duration + 180)
         for service in self.services.values():
             service.sample()
+        self.stored_after_load = int(self.psql("SELECT count(*) FROM u2c_messages"))
         self.stop_replies.set()
         self.stop_all.set()
         replier.join(timeout=120)
@@ -508,6 +552,8 @@ class Soak:
             settled = [v for v in values if v]
             if len(settled) > 1 and max(settled) > 2 * settled[0]:
                 grew[name] = values
+        load = self.load
+        acknowledged_all = sent + load["acknowledged"]
         mix_drops = [line for line in self.read_log("covernode").splitlines()
                      if "the mixing buffer dropped real messages" in line]
 
@@ -518,6 +564,9 @@ class Soak:
              replies_received == replies_sent and queued == 0 and self.replies["drained"]),
             ("the streams and the CoverNode's checkpoints agree", caught_up(streams)),
             ("the CoverNode's mix dropped no real message", not mix_drops),
+            ("every acknowledged U2C message is in the stream", self.stored_after_load >= acknowledged_all),
+            ("the bulk load ran", self.options.load_rate == 0 or load["acknowledged"] > 0),
+            ("no bulk message was refused as malformed", load["statuses"].get(400, 0) == 0),
             ("no process exited unexpectedly", not unexpected),
             ("no process's memory doubled across restarts", not grew),
             ("faults were injected", len(self.faults) > 0),
@@ -531,6 +580,12 @@ class Soak:
         print(f"messages (U2C)            {sent} acknowledged of {attempted} attempted "
               f"({sent / elapsed:.1f}/s), reader errors {reader_errors} (requests refused while an API, the "
               f"CoverNode or PostgreSQL was down; unacknowledged messages stay queued)")
+        load_seconds = max(load.get("seconds", 0), 1)
+        print(f"bulk load                 {load['acknowledged']} acknowledged of {load['answered']} answered "
+              f"({load['acknowledged'] / load_seconds:.0f}/s at a requested {self.options.load_rate}/s), by status "
+              f"{load['statuses']}, {load['socket_errors']} socket errors, p99 {load['p99_ms']:.0f} ms")
+        print(f"stream                    {self.stored_after_load} U2C messages stored for {acknowledged_all} "
+              f"acknowledged (a message stored before its answer was cut off counts once, unacknowledged)")
         print(f"real messages             {real_sent} acknowledged, {distinct} received ({total} with duplicates), "
               f"lost {lost}, duplicated {duplicates}")
         print(f"replies                   {self.replies['queued']} queued, {replies_sent} sent, {replies_received} "
@@ -574,6 +629,8 @@ def main():
     parser.add_argument("--minutes", type=float, default=5, help="length of the load (default 5)")
     parser.add_argument("--seed", type=int, default=20261202, help="seed of the fault schedule (default 20261202)")
     parser.add_argument("--faults", type=int, help="number of faults (default 4 per minute, at least 4)")
+    parser.add_argument("--load-rate", type=int, default=3000,
+                        help="bulk U2C messages per second posted through the edge by wrk (default 3000; 0: none)")
     parser.add_argument("--readers", type=int, default=40, help="simulated reader apps (default 40)")
     parser.add_argument("--sources", type=int, default=10, help="of which sources (default 10)")
     parser.add_argument("--days", type=float, help="virtual days (default: one per real minute)")
