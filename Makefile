@@ -28,8 +28,8 @@ fuzz-api: build
 sanitize: deps
 	scripts/sanitize.sh
 
-# A soak with faults (docs/reliability.md, "5. A soak with faults"); not part of `make test`.
-# Options: make soak SOAK_ARGS="--minutes 2 --seed 7"
+# A soak with faults (docs/reliability.md, "5. A soak with faults"), 5 minutes; `make test` runs a 1-minute one.
+# Options: make soak SOAK_ARGS="--minutes 2 --seed 7 --load-rate 2000"
 soak: deps
 	scripts/soak.sh $(SOAK_ARGS)
 

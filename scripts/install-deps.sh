@@ -5,8 +5,9 @@ set -euo pipefail
 
 # chromium + chromium-driver + fonts-liberation (a recommendation we install without the rest): the browser tests.
 # tcpdump + python3-sklearn (with numpy and scipy): the anonymity harness (scripts/anonymity.sh).
+# wrk: the soak's bulk load (scripts/soak/soak.py).
 packages=(libsodium-dev pkg-config libsqlite3-dev zlib1g-dev postgresql nginx curl
-          chromium chromium-driver fonts-liberation python3-pip tcpdump python3-sklearn ${TIPLINE_EXTRA_PACKAGES:-})
+          chromium chromium-driver fonts-liberation python3-pip tcpdump python3-sklearn wrk ${TIPLINE_EXTRA_PACKAGES:-})
 
 missing=()
 for package in "${packages[@]}"; do

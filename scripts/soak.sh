@@ -3,11 +3,11 @@
 # under simulated readers and a replying journalist for --minutes (default 5), while API instances, the CoverNode
 # and PostgreSQL are killed and restarted at moments drawn from --seed; then checks exactly-once delivery and prints
 # a summary (scripts/soak/soak.py --help lists every option; docs/reliability.md describes the checks).
-# Not part of `make test` (it takes minutes). Needs nginx and PostgreSQL (scripts/install-deps.sh installs them).
+# `make test` runs a 1-minute one (scripts/test.sh). Needs nginx, wrk and PostgreSQL (scripts/install-deps.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-for tool in nginx psql python3; do
+for tool in nginx psql python3 wrk; do
     command -v "${tool}" >/dev/null 2>&1 || [ -x "/usr/sbin/${tool}" ] || {
         echo "soak: ${tool} is not installed (scripts/install-deps.sh)" >&2
         exit 1

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What `make test` and CI run: build everything strictly, lint, check the DocC catalog, start a throwaway
-# PostgreSQL, run every Swift test, the small anonymity harness, then the journalist desk's browser tests.
+# PostgreSQL, run every Swift test, the API contract, short fuzz runs, the small anonymity harness, a one-minute soak
+# with faults, then the journalist desk's browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,4 +19,7 @@ swift test --skip-build --filter AbuseTests
 scripts/api-contract.sh
 scripts/fuzz.sh --ci
 scripts/anonymity.sh --small
+# One minute of the soak with faults (docs/reliability.md, section 5), on its own PostgreSQL cluster; `make soak` runs
+# five. The bulk load's rate suits the debug build on two cores.
+scripts/soak.sh --minutes 1 --load-rate 1000
 scripts/browser-test.sh
