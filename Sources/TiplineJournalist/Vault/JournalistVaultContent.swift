@@ -97,4 +97,13 @@ struct QueuedReply: Codable, Sendable {
     var sealedReply: Data
     /// Hex of the messaging key it was sealed from: if that key expires first, the reply is sealed again.
     var senderKey: String
+    /// The J2C of its last post, saved before that post and kept until the API's 2xx is saved.
+    var posted: PostedReply?
+}
+
+/// A reply's J2C as it was posted, and the CoverNode keys (hex) it was wrapped for: posted again verbatim while they
+/// are still the latest, so that the API, which stores identical bytes once, never gets the reply twice.
+struct PostedReply: Codable, Sendable {
+    var message: Data
+    var coverNodeKeys: [String]
 }
