@@ -20,8 +20,8 @@ extension ErrorCode where Domain == StorageErrorDomain {
     package static var invalidInput: Self { Self("invalidInput") }
     /// The database reported an error while running a statement.
     package static var database: Self { Self("database") }
-    /// The database's disk is full (SQLite's `SQLITE_FULL`): nothing of the write was stored, and the same write may
-    /// succeed once space is freed.
+    /// The database's disk is full (SQLite's `SQLITE_FULL`, PostgreSQL's `53100 disk_full`): nothing of the write was
+    /// stored, and the same write may succeed once space is freed.
     package static var diskFull: Self { Self("diskFull") }
     /// A schema migration failed.
     package static var migration: Self { Self("migration") }

@@ -88,6 +88,9 @@ package struct PostgresStore: TiplineStore, Sendable {
             if let info = error.serverInfo {
                 let state = info[.sqlState] ?? "?????"
                 let message = info[.message] ?? "no message"
+                if state == "53100" {
+                    return StorageError(.diskFull, "\(operation) failed: the database's disk is full")
+                }
                 return StorageError(.database, "\(operation) failed: PostgreSQL \(state): \(message)")
             }
             return StorageError(.database, "\(operation) failed: \(error.code)")
