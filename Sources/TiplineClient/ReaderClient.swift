@@ -78,7 +78,8 @@ public actor ReaderClient {
     ///
     /// Calling it again once started behaves as ``didEnterForeground()``.
     /// - Throws: ``ClientError`` with `.keysUnavailable` when no verified CoverNode key exists yet (offline first
-    ///   start; nothing is written then, and the next foreground tries again), `.storage` for file errors.
+    ///   start; nothing is written then, and the next foreground tries again), `.diskFull` when the device is full (the
+    ///   files on disk stay as they were), `.storage` for other file errors.
     public func start() async throws {
         guard !started else { return try await didEnterForeground() }
         try await launch()

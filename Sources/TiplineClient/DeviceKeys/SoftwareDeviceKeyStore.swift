@@ -33,7 +33,8 @@ public struct SoftwareDeviceKeyStore: DeviceKeyStore {
     }
 
     /// Writes 32 random bytes to a new key file (durably, mode 0600), creating ``directory`` with mode 0700 first.
-    /// - Throws: ``ClientError`` with `.storage` when the folder or the file cannot be written.
+    /// - Throws: ``ClientError`` with `.diskFull` when the device is full, `.storage` when the folder or the file
+    ///   cannot be written otherwise.
     public func createKey() throws -> DeviceKeyID {
         do {
             try FileManager.default.createDirectory(

@@ -29,7 +29,8 @@ package struct StorageRatchet: Sendable {
 
     /// Opens what is on disk and writes it back under a new device key, deleting the previous ones: what a
     /// checkpoint does, without a client (for a background task that only ratchets, and for crash tests).
-    /// - Throws: ``ClientError`` with `.storage` when a file or the key store fails.
+    /// - Throws: ``ClientError`` with `.diskFull` when the device is full, `.storage` when a file or the key store
+    ///   fails otherwise.
     package func ratchet(progress: (RatchetStep) -> Void = { _ in }) throws {
         try commit(open(), progress: progress)
     }
