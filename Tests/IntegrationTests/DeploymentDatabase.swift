@@ -1,10 +1,6 @@
 import Foundation
 import TiplineTestSupport
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// A fresh PostgreSQL database for one deployment run, created and queried with `psql`.
 struct DeploymentDatabase {
     /// The server URL the database was created on (`TIPLINE_POSTGRES_URL`).
@@ -42,15 +38,10 @@ struct DeploymentDatabase {
         try await scalar("SELECT count(*) FROM \(table)", processes: processes)
     }
 
-    /// Drops the database (best effort, after every process using it is gone).
-    func drop() {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: psql)
-        process.arguments = [serverURL, "-q", "-c", "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return }
-        let deadline = Date().addingTimeInterval(10)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
+    /// Drops the database (best effort, after every process using it is gone), waiting up to 10 s for `psql`.
+    func drop(processes: DeploymentProcesses) {
+        let dropping = try? processes.start(
+            "dropdb", psql, [serverURL, "-q", "-c", "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"])
+        _ = dropping?.exits(within: .seconds(10))
     }
 }

@@ -5,32 +5,27 @@ import TiplineTestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-#if canImport(Glibc)
-import Glibc
-#endif
 
-/// The child processes of one deployment run: started with output to log files (a full pipe would block a
-/// server), every one bounded in time, and all killed by ``stopAll()`` (call it in a `defer`).
+/// The child processes of one deployment run, by name: each a ``ChildProcess`` with its output in
+/// `<name>.log` in ``directory`` (where it runs), every wait bounded in time, and all stopped by ``stopAll()`` (call
+/// it in a `defer`).
 final class DeploymentProcesses {
     let directory: URL
-    private var running: [String: Process] = [:]
+    private var children: [String: ChildProcess] = [:]
 
     init(directory: URL) {
         self.directory = directory
     }
 
-    /// Starts `executable arguments…` in the background; output goes to `<name>.log`.
+    /// Starts `executable arguments…` in the background as `name`; output goes to `<name>.log`.
     @discardableResult
     func start(
         _ name: String, _ executable: String, _ arguments: [String], environment: [String: String] = [:]
-    ) throws
-        -> Process
-    {
-        let process = try LoggedProcess.start(
-            executable, arguments, environment: environment, log: directory.appendingPathComponent("\(name).log"),
-            in: directory)
-        running[name] = process
-        return process
+    ) throws -> ChildProcess {
+        let child = try ChildProcess(
+            name, executable, arguments, environment: environment, in: directory, logFolder: directory)
+        children[name] = child
+        return child
     }
 
     /// Runs `executable arguments…` to completion within `timeout`, and returns its output (stdout and stderr).
@@ -47,48 +42,30 @@ final class DeploymentProcesses {
     /// Waits for the process started as `name` to exit within `timeout`, and returns its output.
     /// - Throws: ``TestFailure`` when it exits with a non-zero status or runs out of time (it is then killed).
     func wait(_ name: String, timeout: Duration) async throws -> String {
-        guard let process = running[name] else { throw TestFailure("\(name) was not started") }
-        let deadline = ContinuousClock.now.advanced(by: timeout)
-        while process.isRunning {
-            if ContinuousClock.now >= deadline {
-                kill(name)
-                throw TestFailure("\(name) timed out:\n\(log(name))")
-            }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        running[name] = nil
-        let output = log(name)
-        guard process.terminationStatus == 0 else {
-            throw TestFailure("\(name) exited with \(process.terminationStatus):\n\(output)")
-        }
-        return output
+        guard let child = children[name] else { throw TestFailure("\(name) was not started") }
+        let exit = try await child.waitForExit(within: timeout)
+        guard exit.status == 0 else { throw TestFailure("\(name) exited with \(exit.status):\n\(child.logText)") }
+        return child.logText
     }
 
     /// Everything `name` wrote so far.
     func log(_ name: String) -> String {
-        let data = FileManager.default.contents(atPath: directory.appendingPathComponent("\(name).log").path)
-        return String(decoding: data ?? Data(), as: UTF8.self)
+        children[name]?.logText ?? ""
     }
 
-    /// Sends `signal` (SIGKILL unless told) to `name` and waits up to 5 s for it to exit.
+    /// Sends `signal` (SIGKILL unless told) to `name` and waits up to 5 s for it to exit (then SIGKILL).
     func kill(_ name: String, signal: Int32 = SIGKILL) {
-        guard let process = running.removeValue(forKey: name) else { return }
-        guard process.isRunning else { return }
-        Glibc.kill(process.processIdentifier, signal)
-        // Not waitUntilExit(): it can hang for good on Linux when the exit is missed.
-        let deadline = Date().addingTimeInterval(5)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
+        children[name]?.stop(signal)
     }
 
     /// Whether `name` was started and is still running.
     func isRunning(_ name: String) -> Bool {
-        running[name]?.isRunning ?? false
+        children[name]?.isRunning ?? false
     }
 
     /// Stops every process still running: SIGTERM (so that nginx takes its workers down too), then SIGKILL.
     func stopAll() {
-        for name in Array(running.keys) { kill(name, signal: SIGTERM) }
+        for child in children.values { child.stop(SIGTERM) }
     }
 
     /// Polls `condition` every 100 ms until it holds or `timeout` passes (errors count as "not yet"); the error

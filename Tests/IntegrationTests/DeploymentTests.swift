@@ -26,7 +26,7 @@ import Glibc
         let database = try await DeploymentDatabase.create(serverURL: serverURL, processes: processes)
         defer {
             processes.stopAll()
-            database.drop()
+            database.drop(processes: processes)
             folder.remove()
         }
         let deployment = try await Deployment.start(database: database, processes: processes)

@@ -2,33 +2,23 @@ import Foundation
 import Testing
 import TiplineTestSupport
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// `scripts/deployment/nginx.conf.template` in front of a real `tipline serve` (issue 13, items 1, 5 and 8): it is
 /// valid nginx, denies `/metrics`, caches public data under normalised keys, limits request rates and cuts off a
 /// client that never finishes its request head.
 @Suite(.serialized) struct EdgeTests {
-    @Test func theTemplateIsValidNginx() throws {
+    @Test func theTemplateIsValidNginx() async throws {
         let folder = try TemporaryDirectory(), directory = folder.url
         defer { folder.remove() }
         let file = try EdgeConfig.render(port: 1, upstreams: [2, 3], directory: directory)
-        let nginx = Process()
-        nginx.executableURL = URL(fileURLWithPath: try DeploymentProcesses.tool("nginx"))
-        nginx.arguments = ["-t", "-p", directory.path, "-c", file.path]
-        let output = Pipe()
-        nginx.standardError = output
-        try nginx.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        nginx.waitUntilExit()
-        #expect(nginx.terminationStatus == 0, "nginx -t: \(text)")
+        // Throws with nginx's output unless `nginx -t` exits with 0.
+        try await DeploymentProcesses(directory: directory)
+            .run("nginx-t", try DeploymentProcesses.tool("nginx"), ["-t", "-p", directory.path, "-c", file.path])
     }
 
     @Test func theEdgeDeniesMetricsNormalisesCacheKeysAndLimitsClients() async throws {
         let server = try await ServeProcess.start()
         defer { server.stop() }
-        let edge = "http://127.0.0.1:\(try await startEdge(in: server))"
+        let edge = "http://127.0.0.1:\(try await server.startEdge())"
 
         #expect(try await DeploymentProcesses.get(edge + "/metrics").status == 404)
         #expect(try await DeploymentProcesses.get(edge + "/metrics?x=1").status == 404)
@@ -74,19 +64,7 @@ import Glibc
     @Test func aClientThatNeverFinishesItsRequestIsCutOff() async throws {
         let server = try await ServeProcess.start()
         defer { server.stop() }
-        #expect(try SlowClient.isDisconnected(port: try await startEdge(in: server), within: 20))
+        #expect(try SlowClient.isDisconnected(port: try await server.startEdge(), within: 20))
     }
 
-    /// Starts nginx in front of `server` (in its folder, as one of its processes) and returns the edge's port.
-    private func startEdge(in server: ServeProcess) async throws -> Int {
-        // nginx workers drop root privileges: they must be able to reach the cache folder.
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: server.directory.path)
-        let port = try LoopbackPort.free()
-        let serverPort = try #require(URLComponents(string: server.url)?.port)
-        try EdgeConfig.start(port: port, upstreams: [serverPort], processes: server.processes)
-        try await server.processes.waitUntil("nginx", process: "nginx") {
-            try await DeploymentProcesses.get("http://127.0.0.1:\(port)/v1/healthcheck").status == 200
-        }
-        return port
-    }
 }

@@ -9,28 +9,21 @@ import TiplineTestSupport
     func serveWarnsExactlyWhenItRunsTheDevelopmentProfile(devMixing: Bool) async throws {
         let folder = try TemporaryDirectory(), directory = folder.url
         defer { folder.remove() }
-        let output = directory.appendingPathComponent("out.log"), errors = directory.appendingPathComponent("err.log")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: TiplineBinary.path)
-        process.arguments = ["serve", "--data", "data", "--port", "0"] + (devMixing ? ["--dev-mixing"] : [])
-        process.currentDirectoryURL = directory
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = try FileHandle(forWritingTo: errors)
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
-        // Standard error is unbuffered (standard output to a file is not): wait for the CoverNode's start there.
-        while try !String(contentsOf: errors, encoding: .utf8).contains("CoverNode running") {
-            guard process.isRunning else {
-                Issue.record("serve exited: \((try? String(contentsOf: errors, encoding: .utf8)) ?? "")")
-                return
-            }
-            try await Task.sleep(for: .milliseconds(100))
+        let serve = try ChildProcess(
+            "serve", TiplineBinary.path,
+            ["serve", "--data", "data", "--port", "0"] + (devMixing ? ["--dev-mixing"] : []),
+            in: directory, logFolder: directory)
+        defer { serve.stop(SIGTERM) }
+        // The log holds standard error (unbuffered, where the CoverNode's start and the warning go) and standard output.
+        try await eventually(
+            "the CoverNode's start", timeout: .seconds(90), every: .milliseconds(100), ignoringErrors: false
+        ) {
+            guard serve.isRunning else { throw TestFailure("serve exited:\n\(serve.logTail)") }
+            return serve.logText.contains("CoverNode running")
         }
-        process.terminate()
-        process.waitUntilExit()
-        let warned = try String(contentsOf: errors, encoding: .utf8).contains("WARNING: DEVELOPMENT MIXING PROFILE")
+        serve.signal(SIGTERM)
+        _ = try await serve.waitForExit(within: .seconds(30))
+        let warned = serve.logText.contains("WARNING: DEVELOPMENT MIXING PROFILE")
         #expect(warned == devMixing)
     }
 

@@ -19,7 +19,7 @@ import TiplineTestSupport
         let url = "http://127.0.0.1:\(port)"
         let api = APIClient(baseURL: url)
         var serve = try startServe(port: port, in: directory)
-        defer { if serve.isRunning { serve.terminate() } }
+        defer { serve.stop(SIGTERM) }
         try await eventually(
             "the server's CoverNode key", timeout: .seconds(60), every: .milliseconds(500), ignoringErrors: true
         ) {
@@ -60,16 +60,17 @@ import TiplineTestSupport
                 .output.contains(tip)
         }
         try expectSuccess(["journalist", "reply", "1", answer], environment: journalist, in: directory)
-        let sender = try TiplineBinary.start(
-            ["journalist", "run", "--send-interval", "1"], environment: journalist, in: directory)
-        defer { if sender.isRunning { sender.terminate() } }
+        let sender = try ChildProcess(
+            "sender", TiplineBinary.path, ["journalist", "run", "--send-interval", "1"], environment: journalist,
+            in: directory, logFolder: directory)
+        defer { sender.stop(SIGTERM) }
         try await eventually(
             "a user dead drop with the reply", timeout: .seconds(60), every: .milliseconds(500), ignoringErrors: true
         ) {
             !(try await api.deadDrops(.user, idsGreaterThan: 0).isEmpty)
         }
-        sender.interrupt()
-        sender.waitUntilExit()
+        sender.signal(SIGINT)
+        _ = try await sender.waitForExit(within: .seconds(30))
 
         // The embedded CoverNode's counters tell real messages from cover: never on the API's port (they are on
         // the private --metrics-port listener; PublicListenerTests reads them there).
@@ -81,8 +82,7 @@ import TiplineTestSupport
         let received = try await reader.conversations().flatMap(\.messages).filter { $0.direction == .received }
         #expect(received.map(\.text) == [answer])
 
-        kill(serve.processIdentifier, SIGKILL)
-        serve.waitUntilExit()
+        serve.stop()
         serve = try startServe(port: port, in: directory)
         try await eventually(
             "the restarted server", timeout: .seconds(60), every: .milliseconds(500), ignoringErrors: true
@@ -95,8 +95,10 @@ import TiplineTestSupport
         #expect(!(try await api.deadDrops(.journalist, idsGreaterThan: 0).isEmpty))
     }
 
-    private func startServe(port: Int, in directory: URL) throws -> Process {
-        try TiplineBinary.start(["serve", "--data", "data", "--port", "\(port)", "--dev-mixing"], in: directory)
+    private func startServe(port: Int, in directory: URL) throws -> ChildProcess {
+        try ChildProcess(
+            "serve", TiplineBinary.path, ["serve", "--data", "data", "--port", "\(port)", "--dev-mixing"],
+            in: directory, logFolder: directory)
     }
 
     private func makeReader(url: String, in directory: URL, clock: ManualWallClock) throws -> ReaderClient {

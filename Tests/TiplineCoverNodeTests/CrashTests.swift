@@ -45,11 +45,11 @@ struct CrashScenario {
         try deployment.trustAnchorsJSON().write(to: URL(fileURLWithPath: folder.file("anchors.json")))
         let port = try LoopbackPort.free()
         let api = try ChildProcess(
-            "api",
-            arguments: [
+            "api", TiplineBinary.path,
+            [
                 "api", "--port", "\(port)", "--database", backend.apiDatabase, "--trust-anchors",
                 folder.file("anchors.json"), "--log-level", "warning",
-            ], logFolder: folder.path)
+            ], logFolder: folder.url)
         defer { api.signal(SIGKILL) }
         try await withAPIClient(port: port) { client in
             let scenario = CrashScenario(
@@ -69,11 +69,11 @@ struct CrashScenario {
         ]
         environment["TIPLINE_FAULT"] = fault
         return try ChildProcess(
-            "covernode-\(run)",
-            arguments: [
+            "covernode-\(run)", TiplineBinary.path,
+            [
                 "covernode", "--api-url", "http://127.0.0.1:\(port)", "--state-dir", folder.file("covernode"),
                 "--setup-bundle", folder.file("bundle.json"), "--profile", "test", "--log-level", "notice",
-            ] + backend.coverNodeArguments, environment: environment, logFolder: folder.path)
+            ] + backend.coverNodeArguments, environment: environment, logFolder: folder.url)
     }
 
     func run(store: any TiplineStore) async throws {
