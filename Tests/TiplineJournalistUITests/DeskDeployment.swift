@@ -18,9 +18,12 @@ struct DeskDeployment: Sendable {
     let coverNode: CoverNodeStandIn
     let anchors: [SignedPublicKey<SigningPublicKey<Role.Organization>>]
 
-    /// Runs `body` with a fresh deployment; everything is removed afterwards.
-    static func run<T: Sendable>(_ body: (DeskDeployment) async throws -> T) async throws -> T {
-        let folder = try TemporaryDirectory()
+    /// Runs `body` with a fresh deployment whose files (keys, database, vaults) are in `folder`, a fresh one unless
+    /// given; everything is removed afterwards.
+    static func run<T: Sendable>(
+        in folder: TemporaryDirectory? = nil, _ body: (DeskDeployment) async throws -> T
+    ) async throws -> T {
+        let folder = try folder ?? TemporaryDirectory()
         let clock = ManualWallClock(start: SystemWallClock().now())
         let ceremony = KeyCeremony(keys: try KeyDirectory(path: folder.file("keys")), clock: clock)
         let anchor = try ceremony.createOrganization()

@@ -12,15 +12,20 @@ extension JournalistClient {
 
     /// The conversation with a source (see ``inbox()`` for the names and numbers that can be given), as it was
     /// before this call: messages that were unread are returned unread.
-    /// - Parameter markRead: marks the source's incoming messages as read (and saves the vault).
+    /// - Parameter markRead: marks the source's incoming messages as read (and saves the vault). On a full disk they
+    ///   stay unread, to be marked at a later opening: reading never fails for want of space.
     package func conversation(with query: String, markRead: Bool = true) async throws -> SourceConversation {
         let source = try await vault.read { try $0.source(matching: query) }
         let conversation = try await vault.read { $0.conversation(with: source) }
         guard markRead, conversation.source.unreadCount > 0 else { return conversation }
-        try await vault.update { contents in
-            for index in contents.messages.indices where contents.messages[index].replyKey == source.replyKey {
-                contents.messages[index].read = true
+        do {
+            try await vault.update { contents in
+                for index in contents.messages.indices where contents.messages[index].replyKey == source.replyKey {
+                    contents.messages[index].read = true
+                }
             }
+        } catch let error as JournalistError where error.code == .diskFull {
+            // Left unread, to be marked at a later opening.
         }
         return conversation
     }
