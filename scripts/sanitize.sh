@@ -6,21 +6,32 @@
 #   scripts/sanitize.sh                    # thread, then address
 #   scripts/sanitize.sh address            # one of them
 #   TIPLINE_SANITIZE_FILTER=CoverNode scripts/sanitize.sh thread   # only matching suites (swift test --filter)
+#   TIPLINE_SANITIZE_FILTER=core scripts/sanitize.sh                 # the CoverNode, appender and journalist suites
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 sanitizers=("$@")
 [ ${#sanitizers[@]} -gt 0 ] || sanitizers=(thread address)
+# `core`: the concurrent heart of the system, which `make test` runs under both sanitizers on every change.
+core='TiplineCoverNodeTests|Appender|MessageBatcher|TiplineJournalistTests|OperationDeadline'
 filter=()
-[ -n "${TIPLINE_SANITIZE_FILTER:-}" ] && filter=(--filter "$TIPLINE_SANITIZE_FILTER")
+case "${TIPLINE_SANITIZE_FILTER:-}" in
+"") ;;
+core) filter=(--filter "$core") ;;
+*) filter=(--filter "$TIPLINE_SANITIZE_FILTER") ;;
+esac
 
-eval "$(scripts/start-postgres.sh)"
-trap 'scripts/stop-postgres.sh' EXIT
+# A cluster of its own unless the caller (scripts/test.sh) already runs one.
+if [ -z "${TIPLINE_POSTGRES_URL:-}" ]; then
+    eval "$(scripts/start-postgres.sh)"
+    trap 'scripts/stop-postgres.sh' EXIT
+fi
 
 # halt_on_error: the first report fails the run. Leak checking is off: the Swift runtime, NIO's singleton event
 # loops and libsodium keep process-lifetime allocations that LeakSanitizer reports at exit.
 export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 ${TSAN_OPTIONS:-}"
-export ASAN_OPTIONS="halt_on_error=1 detect_leaks=0 ${ASAN_OPTIONS:-}"
+# scripts/sanitize/asan.supp: reports in the toolchain's Foundation, each with its evidence.
+export ASAN_OPTIONS="halt_on_error=1 detect_leaks=0 suppressions=$PWD/scripts/sanitize/asan.supp ${ASAN_OPTIONS:-}"
 
 for sanitizer in "${sanitizers[@]}"; do
     case "$sanitizer" in
