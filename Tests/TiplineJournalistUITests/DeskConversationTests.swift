@@ -127,7 +127,13 @@ struct DeskConversationTests {
 
     @Test func theStatusPageShowsKeysSyncAndTheSystemStatus() async throws {
         try await DeskDeployment.run { deployment in
-            try await deployment.withDesk({ $0.autoLock = .seconds(7200) }) { _, browser in
+            // The service syncs at unlock and then every `syncInterval` of real time, stamping the manual clock: a
+            // day keeps a second sync (on a slow machine, 15 s later) from making the last sync "just now".
+            let settings: (inout DeskSettings) -> Void = {
+                $0.autoLock = .seconds(7200)
+                $0.syncInterval = .seconds(86_400)
+            }
+            try await deployment.withDesk(settings) { _, browser in
                 var browser = browser
                 try await Self.unlockedWithMessages(&browser)
                 deployment.clock.advance(by: .seconds(3600))
