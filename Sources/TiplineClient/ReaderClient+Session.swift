@@ -50,10 +50,10 @@ extension ReaderClient {
 
     /// Ends the session: the content is re-encrypted in memory (leaving out messages older than 14 days) for the next
     /// checkpoint to write; the derived key, the reply secret key and the queue secret are overwritten and the mailbox
-    /// is dropped. Does nothing when locked.
+    /// is dropped. When locked nothing changes, after the same encryption (of a decoy): an automatic lock at a
+    /// foreground costs every installation alike.
     public func lock() {
-        guard let session else { return }
-        if let resealed = try? session.seal(expiredBefore: expiryCutoff(clock.now())) { sealedVault = resealed }
+        if let resealed = try? resealVault(now: clock.now()) { sealedVault = resealed }
         replaceSession(with: nil)
     }
 

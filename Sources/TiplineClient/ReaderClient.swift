@@ -11,6 +11,8 @@ public import TiplineCore
 /// **Checkpoints.** Files are written only by the four lifecycle hooks, never in response to what the reader does.
 /// Each hook rewrites the vault, the sending queue and `schedule.json` atomically (and the public caches when it
 /// downloaded something), for every installation. Session actions only change memory until the next checkpoint.
+/// Every checkpoint also does the same work for every installation: with a session open it re-encrypts the vault
+/// content, without one it encrypts a decoy's, so a hook does not last longer for a source who left the app unlocked.
 ///
 /// **Ratchet.** Every checkpoint wraps the vault and the queue in a new outer layer under a new device key and deletes
 /// the previous key (`StorageRatchet`), for every installation: every checkpoint changes every byte of both files,
@@ -24,6 +26,8 @@ public actor ReaderClient {
     let scheduler: (any BackgroundScheduler)?
     let wordList: WordList
     let ratchet: StorageRatchet
+    /// What a locked client encrypts in the place of an open session's content (``VaultSession/decoy()``).
+    let decoy: VaultSession
 
     var started = false
     var schedule = ScheduleState()
@@ -34,6 +38,9 @@ public actor ReaderClient {
     var sealedVault: SealedVault?
     var session: VaultSession?
     var backgroundedAt: Timestamp?
+    /// How many times this client encrypted vault content at a checkpoint or a lock: each lifecycle hook adds the
+    /// same number for every installation, session open or not (checked by `ConstantWorkTests`).
+    package private(set) var vaultEncryptions = 0
     private var launching: Task<SendRunResult, any Error>?
 
     /// Creates a client keeping its files in `directory` (created with owner-only permissions on start) and the keys
@@ -62,6 +69,7 @@ public actor ReaderClient {
                 directory: directory.deletingLastPathComponent().appendingPathComponent(
                     directory.lastPathComponent + ".device-keys"))
         ratchet = StorageRatchet(directory: directory, deviceKeys: keys)
+        decoy = try VaultSession.decoy()
     }
 
     // MARK: Lifecycle
@@ -162,10 +170,19 @@ public actor ReaderClient {
     /// Ratchets vault and queue (new outer layer, new device key, previous keys deleted), then writes the schedule,
     /// each file atomically. An open session re-encrypts the vault first.
     func writeCheckpoint(now: Timestamp) throws {
-        if let session { sealedVault = try session.seal(expiredBefore: expiryCutoff(now)) }
+        if let resealed = try resealVault(now: now) { sealedVault = resealed }
         guard let sealedVault, let queue else { return }
         try ratchet.commit([.vault: sealedVault.bytes, .queue: queue.serialized])
         try directory.write(schedule.json, to: .schedule)
+    }
+
+    /// The open session's content encrypted for the next checkpoint; `nil` when locked. Locked, the decoy's content
+    /// is encrypted instead and dropped: the same work either way, so that a hook lasts as long for a reader as for
+    /// a source who left the app unlocked.
+    func resealVault(now: Timestamp) throws -> SealedVault? {
+        vaultEncryptions += 1
+        let sealed = try (session ?? decoy).seal(expiredBefore: expiryCutoff(now))
+        return session == nil ? nil : sealed
     }
 
     /// A vault nobody knows the passphrase of: what every installation has until a session is created.

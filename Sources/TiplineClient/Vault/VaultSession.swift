@@ -23,6 +23,14 @@ struct VaultSession: Sendable {
         return VaultSession(key: try deriveKey(passphrase, salt: salt, kdf: kdf), salt: salt, content: try .fresh())
     }
 
+    /// A session under a random key, with a fresh identity and no passphrase: what a locked client encrypts at each
+    /// checkpoint in the place of an open session's content, so that both do the same work. Its output is dropped.
+    static func decoy() throws -> VaultSession {
+        VaultSession(
+            key: SecureRandom.bytes(SecretBox.keyLength), salt: SecureRandom.bytes(SealedVault.saltLength),
+            content: try .fresh())
+    }
+
     /// Opens `sealed`. Wrong passphrase, never-used vault and altered bytes give the same error after the same work.
     static func open(_ sealed: SealedVault, passphrase: Passphrase, kdf: PasswordKDF) throws -> VaultSession {
         let key = try deriveKey(passphrase, salt: sealed.salt, kdf: kdf)
