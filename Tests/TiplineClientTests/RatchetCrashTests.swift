@@ -3,6 +3,7 @@ import Testing
 import TiplineClient
 import TiplineCore
 import TiplineSimulation
+import TiplineTestSupport
 
 /// Issue 16: a real `tipline client-ratchet-probe` process ratchets copies of a source's and a non-user's state
 /// folders and is killed with SIGKILL at each step of the ratchet; the restarted apps must open as before.
@@ -27,7 +28,7 @@ struct RatchetCrashTests {
                             at: URL(fileURLWithPath: app.folder.path + suffix),
                             to: URL(fileURLWithPath: copy.path + suffix))
                     }
-                    try Self.killProbe(at: step, state: copy)
+                    try await Self.killProbe(at: step, state: copy, logFolder: api.folder)
                     folders.append(copy)
                 }
                 var clients: [ReaderClient] = []
@@ -54,40 +55,19 @@ struct RatchetCrashTests {
     }
 
     /// Runs the probe on `state` until it reports `step`, then kills it with SIGKILL.
-    static func killProbe(at step: RatchetStep, state: URL) throws {
-        let process = Process()
-        process.executableURL = try tiplineExecutable()
-        process.arguments = [
-            "client-ratchet-probe", "--state", state.path, "--device-keys", state.path + ".device-keys",
-            "--stop-after", step.description,
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var printed = ""
-        while !printed.contains("reached \(step)") {
-            let chunk = output.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { break }
-            printed += String(decoding: chunk, as: UTF8.self)
+    static func killProbe(at step: RatchetStep, state: URL, logFolder: URL) async throws {
+        let probe = try ChildProcess(
+            "probe-\(state.lastPathComponent)", TiplineBinary.path,
+            [
+                "client-ratchet-probe", "--state", state.path, "--device-keys", state.path + ".device-keys",
+                "--stop-after", step.description,
+            ], logFolder: logFolder)
+        try await eventually("the probe to reach \(step)", timeout: .seconds(60)) {
+            probe.logText.contains("reached \(step)") || !probe.isRunning
         }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(printed.contains("reached \(step)"), "the probe never reached \(step)")
-        #expect(process.terminationReason == .uncaughtSignal, "\(step): the probe was not killed")
-    }
-
-    /// The `tipline` executable built next to the tests (`swift build --build-tests` builds both).
-    static func tiplineExecutable() throws -> URL {
-        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let candidates = [
-            runner, runner.deletingLastPathComponent(), packageRoot.appendingPathComponent(".build/debug"),
-        ].map { $0.appendingPathComponent("tipline") }
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw ClientError(.storage, "the tipline executable was not found; run swift build --build-tests first")
-        }
-        return found
+        #expect(probe.logText.contains("reached \(step)"), "the probe never reached \(step): \(probe.logTail)")
+        probe.signal(SIGKILL)
+        let exit = try await probe.waitForExit(within: .seconds(10))
+        #expect(exit.signalled, "\(step): the probe was not killed")
     }
 }
