@@ -13,8 +13,8 @@ struct TwoSnapshotTests {
             let sources = try (0..<5).map { try AppUnderTest(name: "source-\($0)", api: api) }
             let readers = try (0..<5).map { try AppUnderTest(name: "reader-\($0)", api: api) }
             let everyone = zip(sources, readers).flatMap { [$0, $1] }
-            /// Runs `hook` on every app in a fresh random order (the first app of a round pays for what is cold, 10%
-            /// of a hook's time on the debug build, more under a sanitizer: with a fixed order it was always a
+            /// Runs `hook` on every app in a fresh random order (the first app of a round pays for what is cold, 10-20%
+            /// of a background hook on the debug build, more under a sanitizer: with a fixed order it was always a
             /// source); returns when each app's hook began (the examiner's "lifecycle event"), in `everyone`'s order.
             func all(_ hook: (ReaderClient) async throws -> Void) async throws -> [Date] {
                 var began = [Date](repeating: .distantPast, count: everyone.count)
