@@ -24,7 +24,7 @@ scripts/anonymity.sh --small
 scripts/soak.sh --minutes 1 --load-rate 1000
 scripts/browser-test.sh
 # The CoverNode, the appender and the journalist service under AddressSanitizer, then ThreadSanitizer
-# (docs/reliability.md, section 3): a build of its own for each (.build-asan, .build-tsan), about 25 minutes on two
+# (docs/reliability.md, section 3): a build of its own for each (.build-asan, .build-tsan), about 12 minutes on two
 # cores when cold. TIPLINE_SKIP_SANITIZERS=1 leaves them out of a local run; CI runs them.
 if [ "${TIPLINE_SKIP_SANITIZERS:-0}" != 1 ]; then
     TIPLINE_SANITIZE_FILTER=core scripts/sanitize.sh address thread
