@@ -33,7 +33,6 @@ struct OperationDeadline: Sendable {
                     guard (try? await Task.sleep(for: timeout)) != nil else { return }
                     race.finish(
                         with: .failure(StorageError(.database, "\(operation) failed: no answer within \(timeout)")))
-                    work.cancel()
                 }
                 race.attach(work: work, timer: timer)
             }
